@@ -150,25 +150,7 @@ public sealed class ProfileBuilder
     /// <param name="profile">The profile.</param>
     /// <param name="at">The moment, e.g. the request time.</param>
     /// <returns>The stage.</returns>
-    public LifecycleStage ComputeStage(VisitorProfile profile, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        if (profile.Visits <= 0)
-        {
-            return LifecycleStage.New;
-        }
-
-        var absent = at - profile.LastSeen;
-        if (absent >= _options.LapsedAfter)
-        {
-            return LifecycleStage.Lapsed;
-        }
-
-        var stage = profile.Visits >= _options.LoyalMinVisits ? LifecycleStage.Loyal
-            : profile.Visits >= _options.EngagedMinVisits ? LifecycleStage.Engaged
-            : LifecycleStage.New;
-        return stage != LifecycleStage.New && absent >= _options.AtRiskAfter ? LifecycleStage.AtRisk : stage;
-    }
+    public LifecycleStage ComputeStage(VisitorProfile profile, DateTimeOffset at) => ComputeStage(profile, at, _options);
 
     /// <summary>
     /// A transient profile built from one request alone, for a visitor without consent: never stored, no id.
@@ -197,6 +179,27 @@ public sealed class ProfileBuilder
             Tags = request.Tags,
         });
         return profile;
+    }
+
+    /// <summary>The lifecycle rules documented on <see cref="ProfileOptions"/>.</summary>
+    internal static LifecycleStage ComputeStage(VisitorProfile profile, DateTimeOffset at, ProfileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Visits <= 0)
+        {
+            return LifecycleStage.New;
+        }
+
+        var absent = at - profile.LastSeen;
+        if (absent >= options.LapsedAfter)
+        {
+            return LifecycleStage.Lapsed;
+        }
+
+        var stage = profile.Visits >= options.LoyalMinVisits ? LifecycleStage.Loyal
+            : profile.Visits >= options.EngagedMinVisits ? LifecycleStage.Engaged
+            : LifecycleStage.New;
+        return stage != LifecycleStage.New && absent >= options.AtRiskAfter ? LifecycleStage.AtRisk : stage;
     }
 
     private static void StartVisit(VisitorProfile profile, VisitorEvent visitorEvent)
