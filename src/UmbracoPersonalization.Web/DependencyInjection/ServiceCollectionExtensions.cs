@@ -60,7 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<IVisitorContextAccessor, HttpContextVisitorContextAccessor>();
         services.TryAddSingleton<IConsentProvider, CookieConsentProvider>();
-        services.TryAddSingleton<UserAgentClassifier>();
+        services.TryAddSingleton(provider => new UserAgentClassifier(provider.GetRequiredService<IOptions<PersonalizationSettings>>()));
         services.TryAddSingleton<RequestContextFactory>();
         services.TryAddSingleton<IVisitorIdProtector>(provider => new DataProtectionVisitorIdProtector(CreateDataProtection(provider)));
         services.TryAddSingleton<ConsentEndpoint>();
