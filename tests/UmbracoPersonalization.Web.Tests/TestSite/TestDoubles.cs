@@ -5,100 +5,76 @@ using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Ingestion;
 
 namespace UmbracoPersonalization.Web.Tests.TestSite;
 
 /// <summary>Storage doubles registered in the test host (stand-ins for the persistence package).</summary>
 public static class TestDoubles
 {
+    /// <summary>
+    /// The real persistence (SQLite in the temp content root) stays; the event queue is wrapped so tests can see
+    /// what the middleware queued. The core personalizer stand-in is registered until the core branch lands.
+    /// </summary>
     public static void Register(IServiceCollection services)
     {
-        services.AddSingleton<InMemoryDefinitionStore>();
-        services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<InMemoryDefinitionStore>());
-        services.AddSingleton<RecordingEventQueue>();
+        services.AddSingleton<RecordingEventQueue>(sp => new RecordingEventQueue(sp.GetRequiredService<ChannelEventQueue>()));
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<RecordingEventQueue>());
-        services.AddSingleton<InMemoryProfileStore>();
-        services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<InMemoryProfileStore>());
         services.AddSingleton<IPersonalizer, StandInPersonalizer>();
     }
 }
 
-public sealed class RecordingEventQueue : IEventQueue
+/// <summary>Records every event and forwards it to the real queue.</summary>
+public sealed class RecordingEventQueue(IEventQueue inner) : IEventQueue
 {
     public ConcurrentQueue<VisitorEvent> Events { get; } = new();
 
     public bool TryEnqueue(VisitorEvent visitorEvent)
     {
         Events.Enqueue(visitorEvent);
-        return true;
+        return inner.TryEnqueue(visitorEvent);
     }
 }
 
-public sealed class InMemoryProfileStore : IProfileStore
+/// <summary>A profile store whose every call fails (injected to prove a dead database never breaks a page).</summary>
+public sealed class ThrowingProfileStore : IProfileStore
 {
-    public ConcurrentDictionary<string, VisitorProfile> Profiles { get; } = new();
+    public Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("database is down");
 
-    public ConcurrentQueue<string> Reads { get; } = new();
-
-    public Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default)
-    {
-        Reads.Enqueue(visitorId);
-        return Task.FromResult(Profiles.TryGetValue(visitorId, out var p) ? p.Clone() : null);
-    }
-
-    public Task<bool> SaveAsync(VisitorProfile profile, long expectedVersion, CancellationToken cancellationToken = default)
-    {
-        profile.Version = expectedVersion + 1;
-        Profiles[profile.VisitorId] = profile.Clone();
-        return Task.FromResult(true);
-    }
+    public Task<bool> SaveAsync(VisitorProfile profile, long expectedVersion, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("database is down");
 
     public Task<bool> DeleteAsync(string visitorId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Profiles.TryRemove(visitorId, out _));
+        throw new InvalidOperationException("database is down");
 }
 
-public sealed class InMemoryDefinitionStore : IDefinitionStore
+/// <summary>A personalizer whose every call fails (injected to prove a failure renders the default).</summary>
+public sealed class ThrowingPersonalizer : IPersonalizer
 {
-    private readonly object _lock = new();
-    private DefinitionSet _set = TestDefinitions.Create();
+    public Decision Decide(string placement, VisitorContext context) => throw new InvalidOperationException("boom");
 
-    public Task<DefinitionSet> LoadAsync(CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult(_set);
-        }
-    }
-
-    public Task SaveSegmentAsync(SegmentDefinition segment, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            _set = _set with { Segments = [.. _set.Segments.Where(s => s.Alias != segment.Alias), segment], Version = _set.Version + 1 };
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<bool> DeleteSegmentAsync(string alias, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-    public Task SaveExperienceAsync(ExperienceDefinition experience, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            _set = _set with { Experiences = [.. _set.Experiences.Where(e => e.Placement != experience.Placement), experience], Version = _set.Version + 1 };
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<bool> DeleteExperienceAsync(string placement, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public bool IsInSegment(string segmentAlias, VisitorContext context) => throw new InvalidOperationException("boom");
 }
 
 /// <summary>The definitions every test site starts with.</summary>
 public static class TestDefinitions
 {
     public const string SpringSegment = "campaign-spring";
+
+    public static async Task SeedAsync(IDefinitionStore store)
+    {
+        var set = Create();
+        foreach (var segment in set.Segments)
+        {
+            await store.SaveSegmentAsync(segment);
+        }
+
+        foreach (var experience in set.Experiences)
+        {
+            await store.SaveExperienceAsync(experience);
+        }
+    }
 
     public static DefinitionSet Create() => new(
         [

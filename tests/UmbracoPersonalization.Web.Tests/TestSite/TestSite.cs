@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Composing;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Web.Definitions;
 using UmbracoPersonalization.Web.DependencyInjection;
 
 namespace UmbracoPersonalization.Web.Tests.TestSite;
@@ -42,6 +44,8 @@ public sealed class TestSite : IAsyncDisposable
     {
         var app = Build(settings, services, environment, contentRoot ?? CreateTempFolder());
         await app.StartAsync();
+        await TestDefinitions.SeedAsync(app.Services.GetRequiredService<IDefinitionStore>());
+        await app.Services.GetRequiredService<IDefinitionRefresher>().RefreshAsync();
         return new TestSite(app, app.Environment.ContentRootPath);
     }
 
