@@ -36,4 +36,7 @@ public sealed class VisitorContext
     /// Only honoured outside Production.
     /// </summary>
     public string? PreviewSegment { get; init; }
+
+    /// <summary>Results computed once per request (attributes, segment memberships, template models).</summary>
+    internal VisitorRequestCache Cache { get; } = new();
 }

@@ -1,0 +1,244 @@
+using UmbracoPersonalization.Core.Conditions;
+
+namespace UmbracoPersonalization.Core.Visitors;
+
+/// <summary>
+/// The attributes of one request that conditions and segments read. Built once per request from a
+/// <see cref="VisitorContext"/> (and cached on it), so evaluating any number of conditions afterwards allocates nothing.
+/// </summary>
+/// <remarks>
+/// <para>Names (constants in <see cref="VisitorAttributeNames"/>):</para>
+/// <list type="table">
+/// <listheader><term>attribute</term><description>value</description></listheader>
+/// <item><term><c>id</c></term><description>visitor id; null when not identified</description></item>
+/// <item><term><c>identified</c></term><description>boolean: known by a consented cookie</description></item>
+/// <item><term><c>visits</c>, <c>pageViews</c>, <c>visitPageViews</c></term><description>numbers</description></item>
+/// <item><term><c>daysSinceFirstSeen</c>, <c>daysSinceLastSeen</c></term><description>whole days before the request</description></item>
+/// <item><term><c>stage</c></term><description><c>new</c>, <c>engaged</c>, <c>loyal</c>, <c>at-risk</c>, <c>lapsed</c> at the request time</description></item>
+/// <item><term><c>device</c></term><description><c>desktop</c>, <c>mobile</c>, <c>tablet</c>, <c>unknown</c></description></item>
+/// <item><term><c>language</c>, <c>country</c></term><description>preference, else request, else profile</description></item>
+/// <item><term><c>referrer</c>, <c>referrerHost</c>, <c>firstReferrer</c></term><description>request's referrer else the visit's; its host; the first visit's</description></item>
+/// <item><term><c>utm.source|medium|campaign|term|content</c></term><description>this request's, else the latest visit's</description></item>
+/// <item><term><c>firstUtm.*</c></term><description>the first campaign parameters seen</description></item>
+/// <item><term><c>interests.&lt;category&gt;</c>, <c>tags.&lt;tag&gt;</c></term><description>decayed interest at the request time</description></item>
+/// <item><term><c>topInterest</c></term><description>the <c>interest</c> preference, else the strongest category</description></item>
+/// <item><term><c>goals.&lt;alias&gt;</c></term><description>times reached</description></item>
+/// <item><term><c>preferences.&lt;key&gt;</c></term><description>explicit preferences</description></item>
+/// <item><term><c>url</c>, <c>path</c>, <c>query.&lt;key&gt;</c></term><description>the page</description></item>
+/// <item><term><c>hour</c>, <c>weekday</c>, <c>month</c></term><description>0-23, 0 = Sunday, 1-12, in the request timestamp's offset</description></item>
+/// <item><term><c>authenticated</c>, <c>memberGroups</c></term><description>boolean; array of group names</description></item>
+/// <item><term><c>page.categories</c>, <c>page.tags</c></term><description>arrays of the current page</description></item>
+/// </list>
+/// <para>Keys of nested objects (categories, tags, goals, preferences, query) match case-insensitively.</para>
+/// </remarks>
+public sealed class VisitorAttributes : IAttributeSource
+{
+    private readonly Dictionary<string, AttributeValue> _values;
+
+    private VisitorAttributes(Dictionary<string, AttributeValue> values, LifecycleStage stage, string? topInterest)
+    {
+        _values = values;
+        Stage = stage;
+        TopInterest = topInterest;
+    }
+
+    /// <summary>The top-level attributes.</summary>
+    public IReadOnlyDictionary<string, AttributeValue> Values => _values;
+
+    /// <summary>The lifecycle stage at the request time.</summary>
+    public LifecycleStage Stage { get; }
+
+    /// <summary>The <c>interest</c> preference, else the category with the highest decayed interest; null when none.</summary>
+    public string? TopInterest { get; }
+
+    /// <summary>The attributes of <paramref name="context"/>, built on first use and cached on the context.</summary>
+    /// <param name="context">The request's visitor context.</param>
+    /// <param name="options">Profile options (decay half-life, lifecycle thresholds).</param>
+    /// <returns>The attributes.</returns>
+    public static VisitorAttributes For(VisitorContext context, ProfileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        return context.Cache.GetOrAddAttributes((context, options), static state => Create(state.context, state.options));
+    }
+
+    /// <summary>Builds the attributes of <paramref name="context"/> without caching.</summary>
+    /// <param name="context">The request's visitor context.</param>
+    /// <param name="options">Profile options (decay half-life, lifecycle thresholds).</param>
+    /// <returns>The attributes.</returns>
+    public static VisitorAttributes Create(VisitorContext context, ProfileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var profile = context.Profile;
+        var request = context.Request;
+        var now = request.Timestamp;
+        var values = new Dictionary<string, AttributeValue>(40, StringComparer.Ordinal);
+
+        var identified = context.IsIdentified && !string.IsNullOrEmpty(profile.VisitorId);
+        values[VisitorAttributeNames.Id] = identified ? AttributeValue.From(profile.VisitorId) : AttributeValue.Null;
+        values[VisitorAttributeNames.Identified] = AttributeValue.From(identified);
+        values[VisitorAttributeNames.Visits] = AttributeValue.From(profile.Visits);
+        values[VisitorAttributeNames.PageViews] = AttributeValue.From(profile.PageViews);
+        values[VisitorAttributeNames.VisitPageViews] = AttributeValue.From(profile.VisitPageViews);
+        values[VisitorAttributeNames.DaysSinceFirstSeen] = AttributeValue.From(WholeDays(profile.Visits, now - profile.FirstSeen));
+        values[VisitorAttributeNames.DaysSinceLastSeen] = AttributeValue.From(WholeDays(profile.Visits, now - profile.LastSeen));
+
+        var stage = ProfileBuilder.ComputeStage(profile, now, options);
+        values[VisitorAttributeNames.Stage] = AttributeValue.From(StageName(stage));
+        values[VisitorAttributeNames.Device] = AttributeValue.From(DeviceName(request.Device != DeviceClass.Unknown ? request.Device : profile.Device));
+
+        profile.Preferences.TryGetValue(VisitorAttributeNames.Language, out var preferredLanguage);
+        profile.Preferences.TryGetValue(VisitorAttributeNames.Country, out var preferredCountry);
+        values[VisitorAttributeNames.Language] = AttributeValue.From(preferredLanguage ?? request.Language ?? profile.Language);
+        values[VisitorAttributeNames.Country] = AttributeValue.From(preferredCountry ?? request.Country ?? profile.Country);
+
+        var referrer = request.Referrer ?? profile.LastReferrer;
+        values[VisitorAttributeNames.Referrer] = AttributeValue.From(referrer);
+        values[VisitorAttributeNames.ReferrerHost] = AttributeValue.From(HostOf(referrer));
+        values[VisitorAttributeNames.FirstReferrer] = AttributeValue.From(profile.FirstReferrer);
+
+        var utm = !request.Utm.IsEmpty ? request.Utm : profile.LastUtm;
+        values[VisitorAttributeNames.Utm] = UtmObject(utm);
+        values[VisitorAttributeNames.FirstUtm] = UtmObject(profile.FirstUtm);
+
+        values[VisitorAttributeNames.Interests] = InterestObject(profile.CategoryInterests, now, options.InterestHalfLife, out var strongest);
+        values[VisitorAttributeNames.Tags] = InterestObject(profile.TagInterests, now, options.InterestHalfLife, out _);
+        var topInterest = profile.Preferences.TryGetValue("interest", out var preferredInterest) ? preferredInterest : strongest;
+        values[VisitorAttributeNames.TopInterest] = AttributeValue.From(topInterest);
+
+        var goals = new Dictionary<string, AttributeValue>(profile.Goals.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (alias, record) in profile.Goals)
+        {
+            goals[alias] = AttributeValue.From(record.Count);
+        }
+
+        values[VisitorAttributeNames.Goals] = AttributeValue.FromObject(goals);
+        values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
+
+        values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
+        values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);
+        values[VisitorAttributeNames.Query] = StringObject(request.Query);
+        values[VisitorAttributeNames.Hour] = AttributeValue.From(now.Hour);
+        values[VisitorAttributeNames.Weekday] = AttributeValue.From((int)now.DayOfWeek);
+        values[VisitorAttributeNames.Month] = AttributeValue.From(now.Month);
+        values[VisitorAttributeNames.Authenticated] = AttributeValue.From(request.IsAuthenticated);
+        values[VisitorAttributeNames.MemberGroups] = StringArray(request.MemberGroups);
+        values[VisitorAttributeNames.Page] = AttributeValue.FromObject(new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal)
+        {
+            ["categories"] = StringArray(request.Categories),
+            ["tags"] = StringArray(request.Tags),
+        });
+
+        return new VisitorAttributes(values, stage, topInterest);
+    }
+
+    /// <inheritdoc />
+    public bool TryGetValue(AttributePath path, out AttributeValue value)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.TryResolve(_values, out value);
+    }
+
+    /// <summary>The attribute spelling of a lifecycle stage.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns><c>new</c>, <c>engaged</c>, <c>loyal</c>, <c>at-risk</c> or <c>lapsed</c>.</returns>
+    public static string StageName(LifecycleStage stage) => stage switch
+    {
+        LifecycleStage.Engaged => "engaged",
+        LifecycleStage.Loyal => "loyal",
+        LifecycleStage.AtRisk => "at-risk",
+        LifecycleStage.Lapsed => "lapsed",
+        _ => "new",
+    };
+
+    /// <summary>The attribute spelling of a device class.</summary>
+    /// <param name="device">The device class.</param>
+    /// <returns><c>desktop</c>, <c>mobile</c>, <c>tablet</c>, <c>bot</c> or <c>unknown</c>.</returns>
+    public static string DeviceName(DeviceClass device) => device switch
+    {
+        DeviceClass.Desktop => "desktop",
+        DeviceClass.Mobile => "mobile",
+        DeviceClass.Tablet => "tablet",
+        DeviceClass.Bot => "bot",
+        _ => "unknown",
+    };
+
+    private static double WholeDays(int visits, TimeSpan elapsed) =>
+        visits <= 0 || elapsed <= TimeSpan.Zero ? 0 : Math.Floor(elapsed.TotalDays);
+
+    private static string? HostOf(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host)
+            ? uri.Host.ToLowerInvariant()
+            : null;
+
+    private static AttributeValue UtmObject(UtmParameters? utm)
+    {
+        var values = new Dictionary<string, AttributeValue>(5, StringComparer.Ordinal);
+        if (utm is not null)
+        {
+            AddIfSet(values, "source", utm.Source);
+            AddIfSet(values, "medium", utm.Medium);
+            AddIfSet(values, "campaign", utm.Campaign);
+            AddIfSet(values, "term", utm.Term);
+            AddIfSet(values, "content", utm.Content);
+        }
+
+        return AttributeValue.FromObject(values);
+    }
+
+    private static void AddIfSet(Dictionary<string, AttributeValue> values, string key, string? value)
+    {
+        if (value is not null)
+        {
+            values[key] = AttributeValue.From(value);
+        }
+    }
+
+    private static AttributeValue InterestObject(
+        Dictionary<string, InterestScore> interests, DateTimeOffset now, TimeSpan halfLife, out string? strongest)
+    {
+        strongest = null;
+        var best = double.NegativeInfinity;
+        var values = new Dictionary<string, AttributeValue>(interests.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, score) in interests)
+        {
+            var value = InterestMath.Decay(score, now, halfLife);
+            values[key] = AttributeValue.From(value);
+            if (value > best || (value == best && string.CompareOrdinal(key, strongest) < 0))
+            {
+                best = value;
+                strongest = key;
+            }
+        }
+
+        return AttributeValue.FromObject(values);
+    }
+
+    private static AttributeValue StringObject(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var values = new Dictionary<string, AttributeValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in pairs)
+        {
+            values[key] = AttributeValue.From(value);
+        }
+
+        return AttributeValue.FromObject(values);
+    }
+
+    private static AttributeValue StringArray(IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return AttributeValue.FromArray(Array.Empty<AttributeValue>());
+        }
+
+        var values = new AttributeValue[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            values[i] = AttributeValue.From(items[i]);
+        }
+
+        return AttributeValue.FromArray(values);
+    }
+}

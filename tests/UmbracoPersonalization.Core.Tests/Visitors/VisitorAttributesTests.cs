@@ -1,0 +1,194 @@
+using UmbracoPersonalization.Core.Conditions;
+using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Core.Visitors;
+
+namespace UmbracoPersonalization.Core.Tests.Visitors;
+
+public class VisitorAttributesTests
+{
+    // A Wednesday, 09:15 at +02:00.
+    private static readonly DateTimeOffset Now = new(2026, 4, 15, 9, 15, 0, TimeSpan.FromHours(2));
+    private static readonly ProfileOptions Options = new();
+
+    internal static VisitorContext Context(VisitorProfile? profile = null, RequestContext? request = null, bool identified = true) =>
+        new(profile ?? Profile(), request ?? Request(), new ConsentState(ConsentPurposes.All)) { IsIdentified = identified };
+
+    internal static VisitorProfile Profile()
+    {
+        var profile = new VisitorProfile
+        {
+            VisitorId = "visitor-1",
+            FirstSeen = Now.AddDays(-10.5),
+            LastSeen = Now.AddDays(-2.2),
+            Visits = 3,
+            PageViews = 12,
+            VisitPageViews = 4,
+            FirstReferrer = "https://www.google.com/search?q=bikes",
+            LastReferrer = "https://news.example/",
+            FirstUtm = new UtmParameters("newsletter", "email", "spring"),
+            LastUtm = new UtmParameters("ads", "cpc", "summer"),
+            Device = DeviceClass.Mobile,
+            Language = "en-GB",
+            Country = "GB",
+        };
+        profile.CategoryInterests["bikes"] = new InterestScore(4, Now.AddDays(-7));
+        profile.CategoryInterests["helmets"] = new InterestScore(1, Now);
+        profile.TagInterests["city"] = new InterestScore(2, Now);
+        profile.Goals["newsletter"] = new GoalRecord(2, Now.AddDays(-3), Now.AddDays(-1));
+        profile.Preferences["firstName"] = "Ann";
+        return profile;
+    }
+
+    internal static RequestContext Request() => new()
+    {
+        Url = "https://shop.example/bikes/city?color=red",
+        Path = "/bikes/city",
+        Query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["color"] = "red" },
+        Timestamp = Now,
+        Language = "nl-NL",
+        Country = "NL",
+        IsAuthenticated = true,
+        MemberGroups = ["vip", "staff"],
+        Categories = ["bikes"],
+        Tags = ["city", "electric"],
+    };
+
+    private static AttributeValue Get(IAttributeSource source, string path)
+    {
+        source.TryGetValue(AttributePath.Parse(path), out var value);
+        return value;
+    }
+
+    [Theory]
+    [InlineData("id", "visitor-1")]
+    [InlineData("stage", "engaged")]
+    [InlineData("device", "mobile")]
+    [InlineData("language", "nl-NL")]
+    [InlineData("country", "NL")]
+    [InlineData("referrer", "https://news.example/")]
+    [InlineData("referrerHost", "news.example")]
+    [InlineData("firstReferrer", "https://www.google.com/search?q=bikes")]
+    [InlineData("utm.campaign", "summer")]
+    [InlineData("utm.source", "ads")]
+    [InlineData("firstUtm.campaign", "spring")]
+    [InlineData("firstUtm.medium", "email")]
+    [InlineData("topInterest", "bikes")]
+    [InlineData("preferences.firstName", "Ann")]
+    [InlineData("preferences.firstname", "Ann")]
+    [InlineData("url", "https://shop.example/bikes/city?color=red")]
+    [InlineData("path", "/bikes/city")]
+    [InlineData("query.color", "red")]
+    [InlineData("memberGroups.0", "vip")]
+    [InlineData("page.categories.0", "bikes")]
+    [InlineData("page.tags.1", "electric")]
+    public void TryGetValue_StringAttribute_MapsFromContext(string path, string expected)
+    {
+        var attributes = VisitorAttributes.Create(Context(), Options);
+        Assert.Equal(expected, Get(attributes, path).StringValue);
+    }
+
+    [Theory]
+    [InlineData("visits", 3)]
+    [InlineData("pageViews", 12)]
+    [InlineData("visitPageViews", 4)]
+    [InlineData("daysSinceFirstSeen", 10)]
+    [InlineData("daysSinceLastSeen", 2)]
+    [InlineData("interests.bikes", 2)]
+    [InlineData("interests.Helmets", 1)]
+    [InlineData("tags.city", 2)]
+    [InlineData("goals.newsletter", 2)]
+    [InlineData("hour", 9)]
+    [InlineData("weekday", 3)]
+    [InlineData("month", 4)]
+    [InlineData("memberGroups.length", 2)]
+    public void TryGetValue_NumberAttribute_MapsFromContext(string path, double expected)
+    {
+        var attributes = VisitorAttributes.Create(Context(), Options);
+        Assert.Equal(expected, Get(attributes, path).NumberValue, 9);
+    }
+
+    [Fact]
+    public void TryGetValue_Booleans_MapFromContext()
+    {
+        var attributes = VisitorAttributes.Create(Context(), Options);
+        Assert.True(Get(attributes, "authenticated").BooleanValue);
+        Assert.True(Get(attributes, "identified").BooleanValue);
+    }
+
+    [Fact]
+    public void TryGetValue_UnknownAttribute_IsMissing()
+    {
+        var attributes = VisitorAttributes.Create(Context(), Options);
+        Assert.False(attributes.TryGetValue(AttributePath.Parse("interests.cars"), out var value));
+        Assert.Equal(AttributeKind.Missing, value.Kind);
+    }
+
+    [Fact]
+    public void Create_RequestUtm_WinsOverProfile()
+    {
+        var request = Request() with { Utm = new UtmParameters("facebook", Campaign: "autumn"), Referrer = "https://t.co/x" };
+        var attributes = VisitorAttributes.Create(Context(request: request), Options);
+
+        Assert.Equal("autumn", Get(attributes, "utm.campaign").StringValue);
+        Assert.Equal(AttributeKind.Missing, Get(attributes, "utm.medium").Kind);
+        Assert.Equal("t.co", Get(attributes, "referrerHost").StringValue);
+    }
+
+    [Fact]
+    public void Create_ExplicitPreferences_OutrankInferredData()
+    {
+        var profile = Profile();
+        profile.Preferences["interest"] = "helmets";
+        profile.Preferences["language"] = "de-DE";
+
+        var attributes = VisitorAttributes.Create(Context(profile), Options);
+
+        Assert.Equal("helmets", attributes.TopInterest);
+        Assert.Equal("helmets", Get(attributes, "topInterest").StringValue);
+        Assert.Equal("de-DE", Get(attributes, "language").StringValue);
+    }
+
+    [Fact]
+    public void Create_NotIdentified_IdIsNull()
+    {
+        var attributes = VisitorAttributes.Create(Context(identified: false), Options);
+        Assert.Equal(AttributeKind.Null, Get(attributes, "id").Kind);
+        Assert.False(Get(attributes, "identified").BooleanValue);
+    }
+
+    [Fact]
+    public void Create_StageAtRequestTime_ShowsAtRisk()
+    {
+        var request = Request() with { Timestamp = Now.AddDays(20) };
+        var attributes = VisitorAttributes.Create(Context(request: request), Options);
+        Assert.Equal(LifecycleStage.AtRisk, attributes.Stage);
+        Assert.Equal("at-risk", Get(attributes, "stage").StringValue);
+    }
+
+    [Fact]
+    public void Create_TransientProfile_HasZeroDays()
+    {
+        var request = Request();
+        var profile = new ProfileBuilder(Options).CreateTransient(request);
+        var attributes = VisitorAttributes.Create(Context(profile, request, identified: false), Options);
+
+        Assert.Equal(1, Get(attributes, "visits").NumberValue);
+        Assert.Equal(0, Get(attributes, "daysSinceFirstSeen").NumberValue);
+        Assert.Equal("new", Get(attributes, "stage").StringValue);
+    }
+
+    [Fact]
+    public void For_SameContext_ReturnsCachedInstance()
+    {
+        var context = Context();
+        Assert.Same(VisitorAttributes.For(context, Options), VisitorAttributes.For(context, Options));
+    }
+
+    [Fact]
+    public void IsMatch_OverVisitorAttributes_EvaluatesCondition()
+    {
+        var attributes = VisitorAttributes.Create(Context(), Options);
+        var condition = Condition.Parse("""{"stage": "engaged", "interests.bikes": {"$gt": 1.5}, "memberGroups": {"$elemMatch": {"$eq": "vip"}}}""");
+        Assert.True(condition.IsMatch(attributes));
+    }
+}
