@@ -1,0 +1,290 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Events;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Stores;
+
+namespace UmbracoPersonalization.Persistence.Ingestion;
+
+/// <summary>
+/// Reads <see cref="ChannelEventQueue"/> in batches (up to <see cref="PersistenceOptions.BatchSize"/> events, or
+/// what arrived within <see cref="PersistenceOptions.MaxBatchDelay"/>), writes each batch in one transaction,
+/// then updates the profiles of the batch's visitors: each profile is loaded once, every newly stored event is
+/// applied through <see cref="IProfileEventApplier"/>, and it is saved optimistically (reload and reapply on a
+/// conflict, bounded). Failures are logged, counted and retried with back-off a bounded number of times; nothing
+/// is thrown out of the worker. Stopping closes the queue and drains it before returning.
+/// </summary>
+public sealed partial class EventIngestionWorker : BackgroundService
+{
+    private readonly ChannelEventQueue _queue;
+    private readonly IEventStore _events;
+    private readonly IProfileStore _profiles;
+    private readonly IProfileEventApplier? _applier;
+    private readonly PersistenceOptions _options;
+    private readonly PersistenceMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EventIngestionWorker> _logger;
+    private readonly CancellationTokenSource _abort = new();
+    private long _batchesFlushed;
+
+    /// <summary>Creates the worker. Without an <see cref="IProfileEventApplier"/> events are stored but profiles are not updated.</summary>
+    public EventIngestionWorker(
+        ChannelEventQueue queue,
+        IEventStore events,
+        IProfileStore profiles,
+        IOptions<PersistenceOptions> options,
+        PersistenceMetrics metrics,
+        TimeProvider time,
+        ILogger<EventIngestionWorker> logger,
+        IProfileEventApplier? applier = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _queue = queue ?? throw new ArgumentNullException(nameof(queue));
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _profiles = profiles ?? throw new ArgumentNullException(nameof(profiles));
+        _options = options.Value;
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _applier = applier;
+    }
+
+    /// <summary>Batches handled so far (written, or given up after the bounded retries).</summary>
+    public long BatchesFlushed => Interlocked.Read(ref _batchesFlushed);
+
+    /// <summary>
+    /// Closes the queue and waits until every queued event is handled. When <paramref name="cancellationToken"/>
+    /// fires first (the host's shutdown timeout), what is still queued is abandoned and logged.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Complete();
+        using var registration = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // stoppingToken is deliberately not used to stop reading: StopAsync closes the queue, and the loop below
+        // ends once the queue is empty, so nothing queued is lost. _abort ends it early on the shutdown timeout.
+        var abort = _abort.Token;
+        if (_applier is null)
+        {
+            LogNoApplier(_logger);
+        }
+
+        var reader = _queue.Reader;
+        var batch = new List<VisitorEvent>(_options.BatchSize);
+        try
+        {
+            await Task.Yield();
+            while (await reader.WaitToReadAsync(abort).ConfigureAwait(false))
+            {
+                await FillBatchAsync(reader, batch, abort).ConfigureAwait(false);
+                await FlushAsync(batch, abort).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            LogAbandoned(_logger, batch.Count + reader.Count);
+        }
+        catch (Exception ex)
+        {
+            // Defensive: FlushAsync handles its own failures; a bug here must not crash the host.
+            LogWorkerFailed(_logger, ex);
+        }
+    }
+
+    private async Task FillBatchAsync(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch, CancellationToken abort)
+    {
+        var size = _options.BatchSize;
+        while (batch.Count < size && reader.TryRead(out var e))
+        {
+            batch.Add(e);
+        }
+
+        if (batch.Count >= size || reader.Completion.IsCompleted)
+        {
+            return;
+        }
+
+        using var delay = new CancellationTokenSource(_options.MaxBatchDelay, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(delay.Token, abort);
+        try
+        {
+            while (batch.Count < size && await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+            {
+                while (batch.Count < size && reader.TryRead(out var e))
+                {
+                    batch.Add(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
+        {
+            // The batch delay elapsed: write what we have.
+        }
+    }
+
+    private async Task FlushAsync(List<VisitorEvent> batch, CancellationToken abort)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var stored = await WriteEventsAsync(batch, abort).ConfigureAwait(false);
+            if (stored is null || stored.Count == 0 || _applier is null)
+            {
+                return;
+            }
+
+            foreach (var visitor in stored.GroupBy(e => e.VisitorId, StringComparer.Ordinal))
+            {
+                var events = visitor.OrderBy(e => e.Timestamp).ToList();
+                await UpdateProfileAsync(visitor.Key, events, abort).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Interlocked.Increment(ref _batchesFlushed);
+        }
+    }
+
+    /// <summary>Writes the batch; returns the events newly stored, or <c>null</c> when every attempt failed.</summary>
+    private async Task<List<VisitorEvent>?> WriteEventsAsync(List<VisitorEvent> batch, CancellationToken abort)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (_events is EfEventStore efStore)
+                {
+                    var inserted = await efStore.AppendNewAsync(batch, abort).ConfigureAwait(false);
+                    _metrics.Written(inserted.Count);
+                    return batch.Where(e => inserted.Contains(e.Id)).DistinctBy(e => e.Id).ToList();
+                }
+
+                // A replaced store cannot say which ids were new: every event is applied.
+                await _events.AppendAsync(batch, abort).ConfigureAwait(false);
+                _metrics.Written(batch.Count);
+                return batch.DistinctBy(e => e.Id).ToList();
+            }
+            catch (Exception ex) when (!abort.IsCancellationRequested)
+            {
+                _metrics.StoreFailed("events");
+                if (attempt >= _options.MaxStoreAttempts)
+                {
+                    LogEventsDropped(_logger, ex, batch.Count, attempt);
+                    return null;
+                }
+
+                LogEventsRetry(_logger, ex, batch.Count, attempt);
+                await BackOffAsync(attempt, abort).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task UpdateProfileAsync(string visitorId, List<VisitorEvent> events, CancellationToken abort)
+    {
+        var failures = 0;
+        var conflicts = 0;
+        while (true)
+        {
+            try
+            {
+                var stored = await _profiles.GetAsync(visitorId, abort).ConfigureAwait(false);
+                var profile = stored ?? VisitorProfile.CreateNew(visitorId);
+                var expected = profile.Version;
+                if (!TryApply(profile, events))
+                {
+                    return;
+                }
+
+                if (await _profiles.SaveAsync(profile, expected, abort).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (++conflicts >= _options.MaxConflictRetries)
+                {
+                    LogConflictsExhausted(_logger, visitorId, conflicts);
+                    return;
+                }
+            }
+            catch (Exception ex) when (!abort.IsCancellationRequested)
+            {
+                _metrics.StoreFailed("profiles");
+                if (++failures >= _options.MaxStoreAttempts)
+                {
+                    LogProfileDropped(_logger, ex, visitorId, failures);
+                    return;
+                }
+
+                await BackOffAsync(failures, abort).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private bool TryApply(VisitorProfile profile, List<VisitorEvent> events)
+    {
+        try
+        {
+            foreach (var e in events)
+            {
+                _applier!.Apply(profile, e);
+            }
+
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogApplyFailed(_logger, ex, profile.VisitorId);
+            return false;
+        }
+    }
+
+    private Task BackOffAsync(int attempt, CancellationToken abort)
+    {
+        var delay = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 10));
+        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _time, abort);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "No IProfileEventApplier is registered: events are stored but profiles are not updated.")]
+    private static partial void LogNoApplier(ILogger logger);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Writing {Count} events failed (attempt {Attempt}); retrying.")]
+    private static partial void LogEventsRetry(ILogger logger, Exception exception, int count, int attempt);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Writing {Count} events failed {Attempts} times; the batch is dropped.")]
+    private static partial void LogEventsDropped(ILogger logger, Exception exception, int count, int attempts);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Updating profile {VisitorId} failed {Attempts} times; this batch's events are not applied to it.")]
+    private static partial void LogProfileDropped(ILogger logger, Exception exception, string visitorId, int attempts);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Profile {VisitorId} kept changing under the worker ({Conflicts} conflicts); this batch's events are not applied to it.")]
+    private static partial void LogConflictsExhausted(ILogger logger, string visitorId, int conflicts);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Applying events to profile {VisitorId} failed; the profile is left unchanged.")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string visitorId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Shutdown timed out: {Count} queued events were not written.")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Critical, Message = "The event ingestion worker failed and stopped.")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel;
+
+namespace UmbracoPersonalization.Persistence;
+
+/// <summary>
+/// Settings of the personalization database and the background event ingestion,
+/// bound from <c>Umbraco:Personalization:Persistence</c>.
+/// </summary>
+public sealed class PersistenceOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Umbraco:Personalization:Persistence";
+
+    /// <summary>The file name of the default SQLite database inside <see cref="DataDirectory"/>.</summary>
+    public const string DefaultSqliteFileName = "personalization.db";
+
+    private const int StaticBatchSize = 500;
+    private const int StaticQueueCapacity = 10_000;
+    private const string StaticMaxBatchDelay = "00:00:00.250";
+    private const int StaticMaxStoreAttempts = 4;
+    private const string StaticRetryBaseDelay = "00:00:00.500";
+    private const int StaticMaxConflictRetries = 5;
+
+    /// <summary>The database engine. Default: <see cref="PersistenceProvider.Sqlite"/>.</summary>
+    [DefaultValue(PersistenceProvider.Sqlite)]
+    public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
+
+    /// <summary>
+    /// The ADO.NET connection string. Required for PostgreSQL; for SQLite it defaults to
+    /// <c>Data Source={DataDirectory}/personalization.db</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The folder of the default SQLite file, given by the host (e.g. <c>{ContentRoot}/umbraco/Data</c>);
+    /// created at start-up when missing. Only used when <see cref="ConnectionString"/> is empty.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Whether the database is created and migrated at start-up. Default: <c>true</c>.</summary>
+    [DefaultValue(true)]
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>The most events the worker writes in one transaction. Default: 500.</summary>
+    [DefaultValue(StaticBatchSize)]
+    public int BatchSize { get; set; } = StaticBatchSize;
+
+    /// <summary>The most events waiting in memory; further events are dropped and counted. Default: 10,000.</summary>
+    [DefaultValue(StaticQueueCapacity)]
+    public int QueueCapacity { get; set; } = StaticQueueCapacity;
+
+    /// <summary>How long the worker waits to fill a batch once it has one event. Default: 250 ms.</summary>
+    [DefaultValue(typeof(TimeSpan), StaticMaxBatchDelay)]
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.Parse(StaticMaxBatchDelay, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Attempts at a failing database write before the batch (or profile) is given up. Default: 4.</summary>
+    [DefaultValue(StaticMaxStoreAttempts)]
+    public int MaxStoreAttempts { get; set; } = StaticMaxStoreAttempts;
+
+    /// <summary>The first back-off after a failed write; doubled after each further failure. Default: 500 ms.</summary>
+    [DefaultValue(typeof(TimeSpan), StaticRetryBaseDelay)]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.Parse(StaticRetryBaseDelay, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reload-and-reapply rounds when another writer saved the same profile first. Default: 5.</summary>
+    [DefaultValue(StaticMaxConflictRetries)]
+    public int MaxConflictRetries { get; set; } = StaticMaxConflictRetries;
+
+    /// <summary>The connection string in effect: <see cref="ConnectionString"/>, or the default SQLite file.</summary>
+    internal string ResolveConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == PersistenceProvider.Sqlite && !string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(DataDirectory, DefaultSqliteFileName),
+            }.ToString();
+        }
+
+        throw new InvalidOperationException($"{SectionName}:ConnectionString is not set.");
+    }
+}

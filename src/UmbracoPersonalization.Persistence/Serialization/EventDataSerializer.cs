@@ -1,0 +1,82 @@
+using System.Text.Json;
+using UmbracoPersonalization.Core.Events;
+using UmbracoPersonalization.Persistence.Data.Entities;
+
+namespace UmbracoPersonalization.Persistence.Serialization;
+
+/// <summary>Maps a <see cref="VisitorEvent"/> to an <see cref="EventRow"/> (columns + versioned JSON) and back.</summary>
+internal static class EventDataSerializer
+{
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The longest event name kept; longer names are cut.</summary>
+    public const int NameMaxLength = 256;
+
+    /// <summary>The longest URL kept; longer URLs are cut.</summary>
+    public const int UrlMaxLength = 2048;
+
+    public static EventRow ToRow(VisitorEvent e)
+    {
+        var document = new EventDataDocument
+        {
+            FormatVersion = CurrentFormatVersion,
+            Referrer = e.Referrer,
+            Utm = e.Utm is { IsEmpty: false } ? e.Utm : null,
+            Device = e.Device,
+            Language = e.Language,
+            Country = e.Country,
+            Categories = e.Categories.Count == 0 ? null : [.. e.Categories],
+            Tags = e.Tags.Count == 0 ? null : [.. e.Tags],
+            Properties = e.Properties is null || e.Properties.Count == 0 ? null : new(e.Properties, StringComparer.Ordinal),
+        };
+        return new EventRow
+        {
+            Id = e.Id,
+            VisitorId = e.VisitorId,
+            Type = (int)e.Type,
+            Timestamp = e.Timestamp,
+            Name = Clean(e.Name, NameMaxLength),
+            Url = Clean(e.Url, UrlMaxLength),
+            Data = JsonSerializer.Serialize(document, PersistenceJsonContext.Default.EventDataDocument),
+        };
+    }
+
+    public static VisitorEvent FromRow(EventRow row)
+    {
+        var d = JsonSerializer.Deserialize(row.Data, PersistenceJsonContext.Default.EventDataDocument)
+            ?? new EventDataDocument();
+        return new VisitorEvent
+        {
+            Id = row.Id,
+            VisitorId = row.VisitorId,
+            Type = (VisitorEventType)row.Type,
+            Timestamp = row.Timestamp,
+            Name = row.Name,
+            Url = row.Url,
+            Referrer = d.Referrer,
+            Utm = d.Utm,
+            Device = d.Device,
+            Language = d.Language,
+            Country = d.Country,
+            Categories = d.Categories ?? [],
+            Tags = d.Tags ?? [],
+            Properties = d.Properties,
+        };
+    }
+
+    /// <summary>PostgreSQL text cannot hold NUL; an over-long value is cut rather than failing the whole batch.</summary>
+    private static string? Clean(string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            value = value.Replace("\0", string.Empty, StringComparison.Ordinal);
+        }
+
+        return value.Length <= maxLength ? value : value[..maxLength];
+    }
+}

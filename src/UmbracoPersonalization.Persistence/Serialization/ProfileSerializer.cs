@@ -1,0 +1,94 @@
+using System.Text.Json;
+using UmbracoPersonalization.Core.Visitors;
+
+namespace UmbracoPersonalization.Persistence.Serialization;
+
+/// <summary>
+/// Turns a <see cref="VisitorProfile"/> into the versioned JSON document stored in the profile table, and back.
+/// The document carries <c>formatVersion</c>; <see cref="VisitorProfile.VisitorId"/> and
+/// <see cref="VisitorProfile.Version"/> are stored as columns and passed in when reading.
+/// </summary>
+public static class ProfileSerializer
+{
+    /// <summary>The document format written today.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>Serializes everything in <paramref name="profile"/> except its id and version.</summary>
+    public static string Serialize(VisitorProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var document = new ProfileDocument
+        {
+            FormatVersion = CurrentFormatVersion,
+            MemberKey = profile.MemberKey,
+            FirstSeen = profile.FirstSeen,
+            LastSeen = profile.LastSeen,
+            Visits = profile.Visits,
+            VisitStartedAt = profile.VisitStartedAt,
+            PageViews = profile.PageViews,
+            VisitPageViews = profile.VisitPageViews,
+            FirstReferrer = profile.FirstReferrer,
+            LastReferrer = profile.LastReferrer,
+            FirstUtm = profile.FirstUtm,
+            LastUtm = profile.LastUtm,
+            Device = profile.Device,
+            Language = profile.Language,
+            Country = profile.Country,
+            CategoryInterests = NullIfEmpty(profile.CategoryInterests),
+            TagInterests = NullIfEmpty(profile.TagInterests),
+            Goals = NullIfEmpty(profile.Goals),
+            Preferences = NullIfEmpty(profile.Preferences),
+            Stage = profile.Stage,
+            Segments = profile.Segments.Count == 0 ? null : [.. profile.Segments.Order(StringComparer.Ordinal)],
+        };
+        return JsonSerializer.Serialize(document, PersistenceJsonContext.Default.ProfileDocument);
+    }
+
+    /// <summary>Reads a document written by any supported format version.</summary>
+    /// <exception cref="JsonException">The text is not a profile document, or its format is newer than this code.</exception>
+    public static VisitorProfile Deserialize(string visitorId, long version, string json)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        ArgumentNullException.ThrowIfNull(json);
+        var d = JsonSerializer.Deserialize(json, PersistenceJsonContext.Default.ProfileDocument)
+            ?? throw new JsonException("A profile document must be a JSON object.");
+        if (d.FormatVersion is < 1 or > CurrentFormatVersion)
+        {
+            throw new JsonException($"Profile document format {d.FormatVersion} is not supported (this version reads 1 to {CurrentFormatVersion}).");
+        }
+
+        return new VisitorProfile
+        {
+            VisitorId = visitorId,
+            Version = version,
+            MemberKey = d.MemberKey,
+            FirstSeen = d.FirstSeen,
+            LastSeen = d.LastSeen,
+            Visits = d.Visits,
+            VisitStartedAt = d.VisitStartedAt,
+            PageViews = d.PageViews,
+            VisitPageViews = d.VisitPageViews,
+            FirstReferrer = d.FirstReferrer,
+            LastReferrer = d.LastReferrer,
+            FirstUtm = d.FirstUtm,
+            LastUtm = d.LastUtm,
+            Device = d.Device,
+            Language = d.Language,
+            Country = d.Country,
+            CategoryInterests = Copy(d.CategoryInterests),
+            TagInterests = Copy(d.TagInterests),
+            Goals = Copy(d.Goals),
+            Preferences = Copy(d.Preferences),
+            Stage = d.Stage,
+            Segments = d.Segments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Segments, StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>
+        source.Count == 0 ? null : new Dictionary<string, T>(source, StringComparer.Ordinal);
+
+    private static Dictionary<string, T> Copy<T>(Dictionary<string, T>? source) =>
+        source is null
+            ? new(StringComparer.OrdinalIgnoreCase)
+            : new(source, StringComparer.OrdinalIgnoreCase);
+}
