@@ -1,9 +1,10 @@
-using UmbracoPersonalization.Core.Definitions;
 using Umbraco.Cms.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Persistence;
+using UmbracoPersonalization.Site;
 using UmbracoPersonalization.Site.Hosting;
 using UmbracoPersonalization.Site.Publishing;
 using UmbracoPersonalization.Site.Seeding;
-using UmbracoPersonalization.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,23 +16,27 @@ builder.Host.UseDefaultServiceProvider(options =>
     options.ValidateOnBuild = false;
 });
 
-var catalog = new ContentCatalog(Path.Combine(builder.Environment.ContentRootPath, "Content"));
-builder.Services.AddSingleton(catalog);
-
-// Before the composers: this filter must wrap the package's, so the page is known when its middleware runs.
-builder.Services.AddTransient<IStartupFilter, ContentRoutingStartupFilter>();
+builder.Services.AddSingleton(new ContentCatalog(Path.Combine(builder.Environment.ContentRootPath, "Content")));
 builder.Services.AddControllersWithViews();
 
+// As an Umbraco site's AddUmbraco() does: Umbraco's builder runs every composer, the package's among them.
 builder.CreateUmbracoBuilder(typeof(Program).Assembly)
     .AddComposers()
     .Build();
 
-builder.Services.AddSingleton<SiteConsent>();
-builder.Services.AddSingleton<SiteSegments>();
-if (builder.Services.Any(d => d.ServiceType == typeof(IDefinitionStore)))
+if (!builder.Services.Any(d => d.ServiceType == typeof(IDefinitionStore)))
 {
-    builder.Services.AddHostedService<DefinitionSeeder>();
+    // The package's storage, in the package's data folder (SQLite by default).
+    var dataFolder = Path.GetFullPath(
+        builder.Configuration["Umbraco:Personalization:DataFolder"] ?? "umbraco/Data/Personalization",
+        builder.Environment.ContentRootPath);
+    builder.Services.AddPersonalizationPersistence(
+        builder.Configuration.GetSection(PersistenceOptions.SectionName),
+        options => options.DataDirectory ??= dataFolder);
 }
+
+builder.Services.AddSingleton<SiteConsent>();
+builder.Services.AddHostedService<DefinitionSeeder>();
 
 var app = builder.Build();
 

@@ -1,3 +1,6 @@
+using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Web.Visitors;
+
 namespace UmbracoPersonalization.Site;
 
 /// <summary>The consent state the site's banner needs.</summary>
@@ -7,17 +10,20 @@ namespace UmbracoPersonalization.Site;
 /// <param name="Marketing">Whether marketing is granted.</param>
 public sealed record SiteConsentState(bool HasDecided, bool Analytics, bool Personalization, bool Marketing);
 
-/// <summary>Reads the visitor's consent for the banner.</summary>
-public sealed class SiteConsent(IConfiguration configuration)
+/// <summary>Reads the visitor's consent, as the package's middleware read it, for the banner.</summary>
+public sealed class SiteConsent(IVisitorContextAccessor visitor)
 {
     /// <summary>The package's consent endpoint.</summary>
-    public const string Endpoint = "/umbraco/personalization/api/consent";
+    public const string Endpoint = Web.Consent.ConsentEndpoint.Path;
 
     /// <summary>Reads the consent of the current request.</summary>
-    public SiteConsentState Read(HttpContext context)
+    public SiteConsentState Read()
     {
-        var name = configuration["Umbraco:Personalization:ConsentCookieName"] ?? "up_consent";
-        var decided = context.Request.Cookies.ContainsKey(name) || context.Request.Cookies.ContainsKey("__Host-" + name);
-        return new SiteConsentState(decided, false, false, false);
+        var consent = visitor.VisitorContext?.Consent ?? ConsentState.Undecided;
+        return new SiteConsentState(
+            consent.DecidedAt is not null,
+            consent.Allows(ConsentPurposes.Analytics),
+            consent.Allows(ConsentPurposes.Personalization),
+            consent.Allows(ConsentPurposes.Marketing));
     }
 }

@@ -1,9 +1,15 @@
 using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Web.Definitions;
 
 namespace UmbracoPersonalization.Site.Seeding;
 
-/// <summary>Saves <see cref="SeedDefinitions"/> on start-up when the definition store holds nothing yet.</summary>
-internal sealed class DefinitionSeeder(IDefinitionStore store, ILogger<DefinitionSeeder> logger) : IHostedService
+/// <summary>
+/// Saves <see cref="SeedDefinitions"/> on start-up when the definition store holds nothing yet, then reloads the
+/// package's snapshot so the first request already sees them. Runs after the database migrator (a hosted service
+/// registered before it).
+/// </summary>
+internal sealed class DefinitionSeeder(IDefinitionStore store, IDefinitionRefresher refresher, ILogger<DefinitionSeeder> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +29,7 @@ internal sealed class DefinitionSeeder(IDefinitionStore store, ILogger<Definitio
             await store.SaveExperienceAsync(experience, cancellationToken);
         }
 
+        await refresher.RefreshAsync(cancellationToken);
         logger.LogInformation(
             "Seeded {Segments} demo segments and {Experiences} experiences",
             SeedDefinitions.Segments.Count,

@@ -91,5 +91,5 @@ public static class SeedDefinitions
         string key, string name, string modifier, string title, string text, string url, string label) =>
         new(key, name, VariantKind.Html,
             $"""<div class="hero {modifier}"><div class="hero__text"><h1 class="hero__title">{title}</h1><p class="hero__lead">{text}</p><a class="button button--large" href="{url}">{label}</a></div></div>""",
-            Properties: new Dictionary<string, string> { ["title"] = title, ["url"] = url, ["label"] = label });
+            Properties: new Dictionary<string, string> { ["title"] = title });
 }

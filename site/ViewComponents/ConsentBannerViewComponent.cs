@@ -9,7 +9,7 @@ public sealed class ConsentBannerViewComponent(SiteConsent consent) : ViewCompon
     /// <summary>Renders the banner, or nothing once the visitor has chosen.</summary>
     public IViewComponentResult Invoke(bool always = false)
     {
-        var state = consent.Read(HttpContext);
+        var state = consent.Read();
         if (state.HasDecided && !always)
         {
             return Content(string.Empty);
