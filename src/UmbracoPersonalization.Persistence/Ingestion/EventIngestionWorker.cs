@@ -16,7 +16,12 @@ namespace UmbracoPersonalization.Persistence.Ingestion;
 /// conflict, bounded). Failures are logged, counted and retried with back-off a bounded number of times; nothing
 /// is thrown out of the worker. Stopping closes the queue and drains it before returning.
 /// </summary>
-public sealed partial class EventIngestionWorker : BackgroundService
+/// <remarks>
+/// A plain <see cref="IHostedService"/> rather than a <c>BackgroundService</c>: since .NET 10 the latter starts
+/// <c>ExecuteAsync</c> through <c>Task.Run</c> with the stopping token, so a stop right after start cancels the loop
+/// before it runs, and whatever was queued would never be written.
+/// </remarks>
+public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 {
     private readonly ChannelEventQueue _queue;
     private readonly IEventStore _events;
@@ -28,6 +33,7 @@ public sealed partial class EventIngestionWorker : BackgroundService
     private readonly ILogger<EventIngestionWorker> _logger;
     private readonly CancellationTokenSource _abort = new();
     private long _batchesFlushed;
+    private Task? _executeTask;
 
     /// <summary>Creates the worker. Without an <see cref="IProfileEventApplier"/> events are stored but profiles are not updated.</summary>
     public EventIngestionWorker(
@@ -54,30 +60,39 @@ public sealed partial class EventIngestionWorker : BackgroundService
     /// <summary>Batches handled so far (written, or given up after the bounded retries).</summary>
     public long BatchesFlushed => Interlocked.Read(ref _batchesFlushed);
 
+    /// <summary>The reading loop, once started; it completes (never faults) when the queue is drained.</summary>
+    public Task? ExecuteTask => _executeTask;
+
+    /// <summary>Starts the reading loop on the thread pool and returns at once.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _executeTask ??= Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// Closes the queue and waits until every queued event is handled. When <paramref name="cancellationToken"/>
     /// fires first (the host's shutdown timeout), what is still queued is abandoned and logged.
     /// </summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Complete();
+        if (_executeTask is null)
+        {
+            return;
+        }
+
         using var registration = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _executeTask.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public override void Dispose()
-    {
-        _abort.Dispose();
-        base.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    public void Dispose() => _abort.Dispose();
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync()
     {
-        // stoppingToken is deliberately not used to stop reading: StopAsync closes the queue, and the loop below
-        // ends once the queue is empty, so nothing queued is lost. _abort ends it early on the shutdown timeout.
+        // StopAsync closes the queue, and the loop below ends once the queue is empty, so nothing queued is lost.
+        // _abort ends it early when the host's shutdown timeout fires.
         var abort = _abort.Token;
         if (_applier is null)
         {
@@ -88,7 +103,6 @@ public sealed partial class EventIngestionWorker : BackgroundService
         var batch = new List<VisitorEvent>(_options.BatchSize);
         try
         {
-            await Task.Yield();
             while (await reader.WaitToReadAsync(abort).ConfigureAwait(false))
             {
                 await FillBatchAsync(reader, batch, abort).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Persistence.Stores;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Logging;
 
@@ -64,6 +65,11 @@ internal sealed class DefinitionRefreshService : BackgroundService, IDefinitionR
             if (store is null)
             {
                 return;
+            }
+
+            if (_version is { } known && store is EfDefinitionStore ef && await ef.GetVersionAsync(cancellationToken) == known)
+            {
+                return; // cheap check first: nothing changed
             }
 
             var set = await store.LoadAsync(cancellationToken);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Cache;
 using Umbraco.Cms.Core.Models.PublishedContent;
+using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Definitions;
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PersonalizationMarker>();
         AddConfiguration(services, configuration);
         AddServices(services);
+        AddPersistence(services, configuration);
         AddRendering(services);
         AddMiddleware(services);
         return services;
@@ -60,7 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<IVisitorContextAccessor, HttpContextVisitorContextAccessor>();
         services.TryAddSingleton<IConsentProvider, CookieConsentProvider>();
-        services.TryAddSingleton<UserAgentClassifier>();
+        services.TryAddSingleton(provider => new UserAgentClassifier(provider.GetRequiredService<IOptions<PersonalizationSettings>>()));
         services.TryAddSingleton<RequestContextFactory>();
         services.TryAddSingleton<IVisitorIdProtector>(provider => new DataProtectionVisitorIdProtector(CreateDataProtection(provider)));
         services.TryAddSingleton<ConsentEndpoint>();
@@ -72,6 +74,23 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DefinitionRefreshService>();
         services.TryAddSingleton<IDefinitionRefresher>(provider => provider.GetRequiredService<DefinitionRefreshService>());
         services.AddHostedService(provider => provider.GetRequiredService<DefinitionRefreshService>());
+    }
+
+    /// <summary>
+    /// The EF Core stores, event queue and ingestion worker, configured from <c>Umbraco:Personalization:Persistence</c>;
+    /// the SQLite file defaults to the package's data folder.
+    /// </summary>
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPersonalizationPersistence(configuration.GetSection(PersistenceOptions.SectionName));
+        services.AddOptions<PersistenceOptions>()
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.ConnectionString) && string.IsNullOrWhiteSpace(options.DataDirectory))
+                {
+                    options.DataDirectory = ResolveDataFolder(provider);
+                }
+            });
     }
 
     private static void AddRendering(IServiceCollection services)
@@ -105,10 +124,16 @@ public static class ServiceCollectionExtensions
     /// </summary>
     private static IDataProtectionProvider CreateDataProtection(IServiceProvider provider)
     {
+        var keys = new DirectoryInfo(Path.Combine(ResolveDataFolder(provider), "keys"));
+        return DataProtectionProvider.Create(keys, builder => builder.SetApplicationName("UmbracoPersonalization"));
+    }
+
+    /// <summary>The absolute data folder: <see cref="PersonalizationSettings.DataFolder"/> under the content root.</summary>
+    internal static string ResolveDataFolder(IServiceProvider provider)
+    {
         var settings = provider.GetRequiredService<IOptions<PersonalizationSettings>>().Value;
         var contentRoot = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-        var keys = new DirectoryInfo(Path.Combine(Path.GetFullPath(settings.DataFolder, contentRoot), "keys"));
-        return DataProtectionProvider.Create(keys, builder => builder.SetApplicationName("UmbracoPersonalization"));
+        return Path.GetFullPath(settings.DataFolder, contentRoot);
     }
 
     private sealed class PersonalizationMarker;
