@@ -1,0 +1,10 @@
+namespace UmbracoPersonalization.Core.Experiments;
+
+/// <summary>The result of checking prerequisite features.</summary>
+internal enum PrerequisiteOutcome
+{
+    Passed,
+    Skipped,
+    Blocked,
+    Cyclic,
+}
