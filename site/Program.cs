@@ -1,6 +1,4 @@
 using Umbraco.Cms.Core.DependencyInjection;
-using UmbracoPersonalization.Core.Definitions;
-using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Site;
 using UmbracoPersonalization.Site.Hosting;
 using UmbracoPersonalization.Site.Publishing;
@@ -23,17 +21,6 @@ builder.Services.AddControllersWithViews();
 builder.CreateUmbracoBuilder(typeof(Program).Assembly)
     .AddComposers()
     .Build();
-
-if (!builder.Services.Any(d => d.ServiceType == typeof(IDefinitionStore)))
-{
-    // The package's storage, in the package's data folder (SQLite by default).
-    var dataFolder = Path.GetFullPath(
-        builder.Configuration["Umbraco:Personalization:DataFolder"] ?? "umbraco/Data/Personalization",
-        builder.Environment.ContentRootPath);
-    builder.Services.AddPersonalizationPersistence(
-        builder.Configuration.GetSection(PersistenceOptions.SectionName),
-        options => options.DataDirectory ??= dataFolder);
-}
 
 builder.Services.AddSingleton<SiteConsent>();
 builder.Services.AddHostedService<DefinitionSeeder>();
