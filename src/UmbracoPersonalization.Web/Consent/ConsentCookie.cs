@@ -4,9 +4,10 @@ using UmbracoPersonalization.Core.Consent;
 namespace UmbracoPersonalization.Web.Consent;
 
 /// <summary>
-/// The format of the consent cookie: <c>p=analytics.personalization&amp;t=1767225600&amp;v=1</c>
-/// (purposes, Unix time of the choice, policy version). Not secret and not signed: it only records the
-/// visitor's own choice, so forging it grants nothing the visitor could not grant through the banner.
+/// The format of the consent cookie: <c>analytics-personalization_1767225600_1</c>, i.e. the granted purposes
+/// joined by <c>-</c> (<c>necessary</c> when nothing else), the Unix time of the choice, and the policy version,
+/// separated by <c>_</c>. Only URL-safe characters, so a client-side banner can read it as is. Not secret and not
+/// signed: it records the visitor's own choice, so forging it grants nothing the visitor could not grant anyway.
 /// </summary>
 public static class ConsentCookie
 {
@@ -25,8 +26,9 @@ public static class ConsentCookie
     /// <summary>Formats a choice as a cookie value.</summary>
     public static string Format(ConsentPurposes granted, DateTimeOffset decidedAt, string policyVersion)
     {
-        var names = PurposeNames.Where(p => p.Value != ConsentPurposes.Necessary && (granted & p.Value) == p.Value).Select(p => p.Key);
-        return $"p={string.Join('.', names)}&t={decidedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}&v={Uri.EscapeDataString(policyVersion)}";
+        var names = PurposeNames.Where(p => p.Value != ConsentPurposes.Necessary && (granted & p.Value) == p.Value).Select(p => p.Key).ToList();
+        var purposes = names.Count == 0 ? "necessary" : string.Join('-', names);
+        return $"{purposes}_{decidedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}_{policyVersion}";
     }
 
     /// <summary>Parses a cookie value; <c>null</c> when it is missing or malformed.</summary>
@@ -37,48 +39,25 @@ public static class ConsentCookie
             return null;
         }
 
-        ConsentPurposes granted = ConsentPurposes.Necessary;
-        DateTimeOffset? decidedAt = null;
-        string? version = null;
-        foreach (var part in value.Split('&'))
+        var parts = value.Split('_', 3);
+        if (parts.Length != 3 || parts[2].Length == 0
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            var eq = part.IndexOf('=');
-            if (eq <= 0)
+            return null;
+        }
+
+        var granted = ConsentPurposes.Necessary;
+        foreach (var name in parts[0].Split('-', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!PurposeNames.TryGetValue(name, out var purpose))
             {
                 return null;
             }
 
-            var key = part[..eq];
-            var raw = part[(eq + 1)..];
-            switch (key)
-            {
-                case "p":
-                    foreach (var name in raw.Split('.', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        if (!PurposeNames.TryGetValue(name, out var purpose))
-                        {
-                            return null;
-                        }
-
-                        granted |= purpose;
-                    }
-
-                    break;
-                case "t":
-                    if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                        || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-                    {
-                        return null;
-                    }
-
-                    decidedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
-                    break;
-                case "v":
-                    version = Uri.UnescapeDataString(raw);
-                    break;
-            }
+            granted |= purpose;
         }
 
-        return decidedAt is null ? null : new ConsentState(granted, decidedAt, version);
+        return new ConsentState(granted, DateTimeOffset.FromUnixTimeSeconds(seconds), parts[2]);
     }
 }

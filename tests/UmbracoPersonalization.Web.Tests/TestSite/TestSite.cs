@@ -26,10 +26,13 @@ public sealed class TestSite : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestSite(WebApplication app, string contentRoot)
+    private readonly bool _keepContentRoot;
+
+    private TestSite(WebApplication app, string contentRoot, bool keepContentRoot)
     {
         _app = app;
         ContentRoot = contentRoot;
+        _keepContentRoot = keepContentRoot;
     }
 
     public string ContentRoot { get; }
@@ -40,13 +43,14 @@ public sealed class TestSite : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         string environment = "Development",
-        string? contentRoot = null)
+        string? contentRoot = null,
+        bool keepContentRoot = false)
     {
         var app = Build(settings, services, environment, contentRoot ?? CreateTempFolder());
         await app.StartAsync();
         await TestDefinitions.SeedAsync(app.Services.GetRequiredService<IDefinitionStore>());
         await app.Services.GetRequiredService<IDefinitionRefresher>().RefreshAsync();
-        return new TestSite(app, app.Environment.ContentRootPath);
+        return new TestSite(app, app.Environment.ContentRootPath, keepContentRoot);
     }
 
     /// <summary>Builds the host without starting it (for start-up validation tests).</summary>
@@ -99,6 +103,12 @@ public sealed class TestSite : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_keepContentRoot)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(ContentRoot, recursive: true);
