@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Templating;
+using UmbracoPersonalization.Core.Visitors;
+
+namespace UmbracoPersonalization.Benchmarks;
+
+/// <summary>Rendering a personalized greeting.</summary>
+[MemoryDiagnoser]
+public class LiquidBenchmarks
+{
+    private const string Greeting =
+        "Good {{ context.greeting }}, {{ visitor.preferences.firstName | default: 'there' }}!{% if visitor.visits > 1 %} Welcome back.{% endif %}";
+
+    private LiquidRenderer _renderer = null!;
+    private VisitorContext _context = null!;
+
+    /// <summary>Creates the renderer and parses the template once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = Options.Create(new LiquidOptions());
+        var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), options);
+        _renderer = new LiquidRenderer(cache, options, Options.Create(new ProfileOptions()), NullLogger<LiquidRenderer>.Instance);
+        _context = BenchmarkData.Context(BenchmarkData.Profile(), BenchmarkData.Request());
+        RenderGreeting();
+    }
+
+    /// <summary>Renders the greeting (template cached, visitor model cached on the request).</summary>
+    /// <returns>The HTML.</returns>
+    [Benchmark]
+    public string RenderGreeting() => _renderer.Render(Greeting, _context).Html;
+}
