@@ -65,6 +65,30 @@ public sealed class AnonymousVisitorTests : IDisposable
         Assert.Equal("default", Visitor.HeroVariant(page));
     }
 
+    [Fact]
+    public async Task HomeCallToAction_GreetsWithTheLiquidTemplate()
+    {
+        var page = await Visitor.AsBrowser(_site.CreateClient()).GetPageAsync("/");
+
+        var cta = page.QuerySelector("[data-placement='home-cta'] [data-up-placement='home-cta']");
+        Assert.NotNull(cta);
+        Assert.Equal("greeting", cta.GetAttribute("data-up-variant"));
+        Assert.Matches(@"^Good (morning|afternoon|evening)! Join the newsletter", Html.Normalize(cta.QuerySelector(".up-cta__text")?.TextContent));
+        Assert.Equal("/journal/", cta.QuerySelector("a")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ProductPage_ReturningVisitorNotice_OnlyForReturningVisitors()
+    {
+        var client = Visitor.AsBrowser(_site.CreateClient());
+
+        var asNew = await client.GetPageAsync("/bikes/gravel-one/");
+        var asReturning = await client.GetPageAsync("/bikes/gravel-one/?up-preview=returning-visitors");
+
+        Assert.Null(asNew.QuerySelector(".product .notice"));
+        Assert.Contains("Welcome back", asReturning.QuerySelector(".product .notice")?.TextContent, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _site.Dispose();
