@@ -8,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Cache;
 using Umbraco.Cms.Core.Models.PublishedContent;
+using UmbracoPersonalization.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
@@ -38,6 +40,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<PersonalizationMarker>();
         AddConfiguration(services, configuration);
+        AddCore(services, configuration);
         AddServices(services);
         AddPersistence(services, configuration);
         AddRendering(services);
@@ -54,6 +57,23 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersonalizationSettings>, PersonalizationSettingsValidator>());
+    }
+
+    /// <summary>
+    /// The engine. Profile options take <c>SessionTimeout</c> and <c>InterestHalfLife</c> from the top-level settings;
+    /// the optional <c>Umbraco:Personalization:Profile</c> section refines the rest (lifecycle thresholds, limits).
+    /// </summary>
+    private static void AddCore(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPersonalizationCore();
+        services.AddOptions<ProfileOptions>()
+            .Configure<IOptions<PersonalizationSettings>>((profile, settings) =>
+            {
+                profile.SessionTimeout = settings.Value.SessionTimeout;
+                profile.InterestHalfLife = settings.Value.InterestHalfLife;
+            })
+            .Bind(configuration.GetSection(ProfileOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDefinitionSetConsumer, SnapshotHolderConsumer>());
     }
 
     private static void AddServices(IServiceCollection services)

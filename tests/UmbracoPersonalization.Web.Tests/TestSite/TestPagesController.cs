@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Web.Definitions;
 using UmbracoPersonalization.Web.Visitors;
 
 namespace UmbracoPersonalization.Web.Tests.TestSite;
@@ -9,6 +12,24 @@ public sealed class TestPagesController(IVisitorContextAccessor accessor) : Cont
 {
     [HttpGet("/")]
     public IActionResult Home() => View();
+
+    [HttpGet("/liquid-cta")]
+    public async Task<IActionResult> LiquidCta([FromServices] IDefinitionStore store, [FromServices] IDefinitionRefresher refresher)
+    {
+        await store.SaveExperienceAsync(new ExperienceDefinition(
+            "home-cta",
+            "Home CTA",
+            [new VariantDefinition("liquid", "Liquid", VariantKind.CallToAction,
+                "{{ context.greeting }}, you have visited {{ visitor.visits }} time<script>",
+                IsTemplate: true,
+                Properties: new Dictionary<string, string> { ["label"] = "Go", ["url"] = "/go" })],
+            [],
+            "liquid"));
+        await refresher.RefreshAsync();
+        var result = View("Home");
+        await TestDefinitions.SeedAsync(store); // put the shared site back for later tests
+        return result;
+    }
 
     [HttpGet("/plain")]
     public IActionResult Plain() => Content("<!doctype html><p>plain</p>", "text/html");
