@@ -22,6 +22,7 @@ builder.CreateUmbracoBuilder(typeof(Program).Assembly)
     .AddComposers()
     .Build();
 
+ProfileEventApplierFallback.TryRegister(builder.Services);
 builder.Services.AddSingleton<SiteConsent>();
 builder.Services.AddHostedService<DefinitionSeeder>();
 
