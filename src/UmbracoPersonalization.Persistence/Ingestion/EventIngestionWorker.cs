@@ -11,9 +11,9 @@ namespace UmbracoPersonalization.Persistence.Ingestion;
 /// <summary>
 /// Reads <see cref="ChannelEventQueue"/> in batches (up to <see cref="PersistenceOptions.BatchSize"/> events, or
 /// what arrived within <see cref="PersistenceOptions.MaxBatchDelay"/>), writes each batch in one transaction,
-/// then updates the profiles of the batch's visitors: each profile is loaded once, every newly stored event is
-/// applied through <see cref="IProfileEventApplier"/>, and it is saved optimistically (reload and reapply on a
-/// conflict, bounded). Failures are logged, counted and retried with back-off a bounded number of times; nothing
+/// then updates the profiles of the batch's visitors: the profiles are loaded in one query, every newly stored event is
+/// applied through <see cref="IProfileEventApplier"/>, and they are saved optimistically in one transaction
+/// (reload and reapply on a conflict, bounded). Failures are logged, counted and retried with back-off a bounded number of times; nothing
 /// is thrown out of the worker. Stopping closes the queue and drains it before returning.
 /// </summary>
 /// <remarks>
@@ -167,11 +167,10 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 return;
             }
 
-            foreach (var visitor in stored.GroupBy(e => e.VisitorId, StringComparer.Ordinal))
-            {
-                var events = visitor.OrderBy(e => e.Timestamp).ToList();
-                await UpdateProfileAsync(visitor.Key, events, abort).ConfigureAwait(false);
-            }
+            var byVisitor = stored
+                .GroupBy(e => e.VisitorId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Timestamp).ToList(), StringComparer.Ordinal);
+            await UpdateProfilesAsync(byVisitor, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -213,30 +212,24 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         }
     }
 
-    private async Task UpdateProfileAsync(string visitorId, List<VisitorEvent> events, CancellationToken abort)
+    /// <summary>
+    /// Loads, applies and saves the batch's profiles in rounds: a round that throws is retried with back-off
+    /// (bounded by <see cref="PersistenceOptions.MaxStoreAttempts"/> for the whole batch, so a dead database costs
+    /// a few attempts, not a few per visitor); visitors that lost an optimistic race go to the next round, reloaded.
+    /// </summary>
+    private async Task UpdateProfilesAsync(Dictionary<string, List<VisitorEvent>> byVisitor, CancellationToken abort)
     {
+        var pending = new HashSet<string>(byVisitor.Keys, StringComparer.Ordinal);
         var failures = 0;
-        var conflicts = 0;
-        while (true)
+        var rounds = 0;
+        while (pending.Count > 0)
         {
             try
             {
-                var stored = await _profiles.GetAsync(visitorId, abort).ConfigureAwait(false);
-                var profile = stored ?? VisitorProfile.CreateNew(visitorId);
-                var expected = profile.Version;
-                if (!TryApply(profile, events))
+                await SaveRoundAsync(pending, byVisitor, abort).ConfigureAwait(false);
+                if (pending.Count > 0 && ++rounds >= _options.MaxConflictRetries)
                 {
-                    return;
-                }
-
-                if (await _profiles.SaveAsync(profile, expected, abort).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                if (++conflicts >= _options.MaxConflictRetries)
-                {
-                    LogConflictsExhausted(_logger, visitorId, conflicts);
+                    LogConflictsExhausted(_logger, pending.Count, rounds);
                     return;
                 }
             }
@@ -245,11 +238,49 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 _metrics.StoreFailed("profiles");
                 if (++failures >= _options.MaxStoreAttempts)
                 {
-                    LogProfileDropped(_logger, ex, visitorId, failures);
+                    LogProfilesDropped(_logger, ex, pending.Count, failures);
                     return;
                 }
 
+                LogProfilesRetry(_logger, ex, pending.Count, failures);
                 await BackOffAsync(failures, abort).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One round: removes from <paramref name="pending"/> every visitor saved (or whose events could not be applied).</summary>
+    private async Task SaveRoundAsync(HashSet<string> pending, Dictionary<string, List<VisitorEvent>> byVisitor, CancellationToken abort)
+    {
+        if (_profiles is EfProfileStore efStore)
+        {
+            // One query to load, one transaction to save: a commit per batch instead of one per visitor.
+            var loaded = await efStore.GetManyAsync(pending, abort).ConfigureAwait(false);
+            var saves = new List<ProfileSave>(pending.Count);
+            foreach (var visitorId in pending.ToList())
+            {
+                var profile = loaded.GetValueOrDefault(visitorId) ?? VisitorProfile.CreateNew(visitorId);
+                var expected = profile.Version;
+                if (TryApply(profile, byVisitor[visitorId]))
+                {
+                    saves.Add(new ProfileSave(profile, expected));
+                }
+                else
+                {
+                    pending.Remove(visitorId);
+                }
+            }
+
+            pending.ExceptWith(await efStore.SaveManyAsync(saves, abort).ConfigureAwait(false));
+            return;
+        }
+
+        foreach (var visitorId in pending.ToList())
+        {
+            var profile = await _profiles.GetAsync(visitorId, abort).ConfigureAwait(false) ?? VisitorProfile.CreateNew(visitorId);
+            var expected = profile.Version;
+            if (!TryApply(profile, byVisitor[visitorId]) || await _profiles.SaveAsync(profile, expected, abort).ConfigureAwait(false))
+            {
+                pending.Remove(visitorId);
             }
         }
     }
@@ -287,11 +318,14 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Writing {Count} events failed {Attempts} times; the batch is dropped.")]
     private static partial void LogEventsDropped(ILogger logger, Exception exception, int count, int attempts);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Updating profile {VisitorId} failed {Attempts} times; this batch's events are not applied to it.")]
-    private static partial void LogProfileDropped(ILogger logger, Exception exception, string visitorId, int attempts);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Updating {Count} profiles failed {Attempts} times; this batch's events are stored but not applied to them.")]
+    private static partial void LogProfilesDropped(ILogger logger, Exception exception, int count, int attempts);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Profile {VisitorId} kept changing under the worker ({Conflicts} conflicts); this batch's events are not applied to it.")]
-    private static partial void LogConflictsExhausted(ILogger logger, string visitorId, int conflicts);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Count} profiles kept changing under the worker ({Rounds} rounds); this batch's events are not applied to them.")]
+    private static partial void LogConflictsExhausted(ILogger logger, int count, int rounds);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Updating {Count} profiles failed (attempt {Attempt}); retrying.")]
+    private static partial void LogProfilesRetry(ILogger logger, Exception exception, int count, int attempt);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Applying events to profile {VisitorId} failed; the profile is left unchanged.")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception, string visitorId);

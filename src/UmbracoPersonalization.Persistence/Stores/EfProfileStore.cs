@@ -48,47 +48,109 @@ public sealed class EfProfileStore : IProfileStore
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        var body = ProfileSerializer.Serialize(profile);
-        var newVersion = expectedVersion + 1;
+        var saved = await SaveManyAsync([new ProfileSave(profile, expectedVersion)], cancellationToken).ConfigureAwait(false);
+        return saved.Count == 1;
+    }
+
+    /// <summary>Loads several profiles in one query; visitors without a stored profile are absent from the result.</summary>
+    public async Task<IReadOnlyDictionary<string, VisitorProfile>> GetManyAsync(IReadOnlyCollection<string> visitorIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(visitorIds);
+        var result = new Dictionary<string, VisitorProfile>(StringComparer.Ordinal);
+        if (visitorIds.Count == 0)
+        {
+            return result;
+        }
+
+        var ids = visitorIds.ToArray();
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            int affected;
-            if (expectedVersion == 0)
+            var rows = await db.Profiles.AsNoTracking()
+                .Where(p => ids.Contains(p.VisitorId))
+                .Select(p => new { p.VisitorId, p.Version, p.MemberKey, p.Body })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
             {
-                var row = new ProfileRow
-                {
-                    VisitorId = profile.VisitorId,
-                    Version = newVersion,
-                    MemberKey = profile.MemberKey,
-                    LastSeen = profile.LastSeen,
-                    Body = body,
-                };
-                affected = await InsertIgnoringConflicts.ExecuteAsync(db, [row], cancellationToken).ConfigureAwait(false);
+                var profile = ProfileSerializer.Deserialize(row.VisitorId, row.Version, row.Body);
+                profile.MemberKey = row.MemberKey;
+                result[row.VisitorId] = profile;
             }
-            else
-            {
-                var visitorId = profile.VisitorId;
-                var memberKey = profile.MemberKey;
-                var lastSeen = profile.LastSeen;
-                affected = await db.Profiles
-                    .Where(p => p.VisitorId == visitorId && p.Version == expectedVersion)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(p => p.Version, newVersion)
-                            .SetProperty(p => p.MemberKey, memberKey)
-                            .SetProperty(p => p.LastSeen, lastSeen)
-                            .SetProperty(p => p.Body, body),
-                        cancellationToken).ConfigureAwait(false);
-            }
-
-            if (affected != 1)
-            {
-                return false;
-            }
-
-            profile.Version = newVersion;
-            return true;
         }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Saves several profiles in one transaction, each under the same optimistic rule as
+    /// <see cref="SaveAsync"/>; returns the ids of the visitors saved (a conflicting one is left out and unchanged).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> SaveManyAsync(IReadOnlyList<ProfileSave> saves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(saves);
+        var saved = new HashSet<string>(StringComparer.Ordinal);
+        if (saves.Count == 0)
+        {
+            return saved;
+        }
+
+        var bodies = saves.Select(s => ProfileSerializer.Serialize(s.Profile)).ToArray();
+        var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var inserts = new List<ProfileRow>();
+                for (var i = 0; i < saves.Count; i++)
+                {
+                    var (profile, expected) = saves[i];
+                    ArgumentOutOfRangeException.ThrowIfNegative(expected);
+                    if (expected == 0)
+                    {
+                        inserts.Add(new ProfileRow
+                        {
+                            VisitorId = profile.VisitorId,
+                            Version = 1,
+                            MemberKey = profile.MemberKey,
+                            LastSeen = profile.LastSeen,
+                            Body = bodies[i],
+                        });
+                        continue;
+                    }
+
+                    var visitorId = profile.VisitorId;
+                    var memberKey = profile.MemberKey;
+                    var lastSeen = profile.LastSeen;
+                    var body = bodies[i];
+                    var affected = await db.Profiles
+                        .Where(p => p.VisitorId == visitorId && p.Version == expected)
+                        .ExecuteUpdateAsync(
+                            s => s.SetProperty(p => p.Version, expected + 1)
+                                .SetProperty(p => p.MemberKey, memberKey)
+                                .SetProperty(p => p.LastSeen, lastSeen)
+                                .SetProperty(p => p.Body, body),
+                            cancellationToken).ConfigureAwait(false);
+                    if (affected == 1)
+                    {
+                        saved.Add(visitorId);
+                    }
+                }
+
+                saved.UnionWith(await InsertIgnoringConflicts.ExecuteReturningKeysAsync<ProfileRow, string>(db, inserts, cancellationToken).ConfigureAwait(false));
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var (profile, expected) in saves)
+        {
+            if (saved.Contains(profile.VisitorId))
+            {
+                profile.Version = expected + 1;
+            }
+        }
+
+        return saved;
     }
 
     /// <inheritdoc />

@@ -11,6 +11,8 @@ using Umbraco.Cms.Core.Models.PublishedContent;
 using UmbracoPersonalization.Core.DependencyInjection;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
+using UmbracoPersonalization.Persistence.Ingestion;
+using UmbracoPersonalization.Web.Events;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Definitions;
@@ -103,6 +105,7 @@ public static class ServiceCollectionExtensions
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPersonalizationPersistence(configuration.GetSection(PersistenceOptions.SectionName));
+        services.TryAddSingleton<IProfileEventApplier, ProfileUpdaterEventApplier>();
         services.AddOptions<PersistenceOptions>()
             .PostConfigure<IServiceProvider>((options, provider) =>
             {

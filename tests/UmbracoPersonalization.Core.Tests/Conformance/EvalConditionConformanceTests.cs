@@ -35,4 +35,32 @@ public class EvalConditionConformanceTests
 
         Assert.True(expected == actual, $"{name}: expected {expected}");
     }
+
+    /// <summary>
+    /// Our default (deny missing values) must differ from GrowthBook in exactly the cases where a missing attribute
+    /// would satisfy a comparison; this pins that list so any other drift fails.
+    /// </summary>
+    [SkippableFact]
+    public void IsMatch_DenyDefaults_DifferOnlyWhereMissingValuesCompare()
+    {
+        Skip.If(!GrowthBookCases.Available, GrowthBookCases.MissingReason);
+        var differing = new List<string>();
+        foreach (var row in GrowthBookCases.Rows(Section))
+        {
+            var item = GrowthBookCases.Get(Section, (int)row[1]);
+            var attributes = new JsonAttributeSource(item[2]);
+            var groups = item.GetArrayLength() > 4 ? SavedGroups.FromJson(item[4]) : null;
+            if (!Condition.TryParse(item[1].GetRawText(), out var condition, out _))
+            {
+                continue;
+            }
+
+            if (condition!.IsMatch(attributes, groups) != item[3].GetBoolean())
+            {
+                differing.Add((string)row[2]);
+            }
+        }
+
+        Assert.Equal(["missing attribute with comparison operators"], differing);
+    }
 }

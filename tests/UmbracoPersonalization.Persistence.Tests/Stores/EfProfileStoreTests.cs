@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Stores;
 using UmbracoPersonalization.Persistence.Tests.Infrastructure;
 
 namespace UmbracoPersonalization.Persistence.Tests.Stores;
@@ -80,6 +81,33 @@ public sealed class EfProfileStoreTests
         Assert.True(await store.DeleteAsync("v1"));
         Assert.False(await store.DeleteAsync("v1"));
         Assert.Null(await store.GetAsync("v1"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SaveManyAsync_SavesNewAndCurrentProfiles_AndLeavesConflictsOut(PersistenceProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = (EfProfileStore)(await database.MigratedServicesAsync()).GetRequiredService<IProfileStore>();
+        await store.SaveAsync(new VisitorProfile { VisitorId = "current" }, 0);
+        await store.SaveAsync(new VisitorProfile { VisitorId = "stale" }, 0);
+        await store.SaveAsync(new VisitorProfile { VisitorId = "stale", PageViews = 5 }, 1);
+        await store.SaveAsync(new VisitorProfile { VisitorId = "taken" }, 0);
+        var loaded = await store.GetManyAsync(["current", "stale", "missing"]);
+
+        var saved = await store.SaveManyAsync(
+        [
+            new ProfileSave(new VisitorProfile { VisitorId = "current", PageViews = 1 }, loaded["current"].Version),
+            new ProfileSave(new VisitorProfile { VisitorId = "stale", PageViews = 1 }, 1),
+            new ProfileSave(new VisitorProfile { VisitorId = "new", PageViews = 1 }, 0),
+            new ProfileSave(new VisitorProfile { VisitorId = "taken", PageViews = 1 }, 0),
+        ]);
+
+        Assert.Equal(["current", "stale"], loaded.Keys.Order());
+        Assert.Equal(["current", "new"], saved.Order());
+        Assert.Equal(1, (await store.GetAsync("current"))!.PageViews);
+        Assert.Equal(5, (await store.GetAsync("stale"))!.PageViews);
+        Assert.Equal(0, (await store.GetAsync("taken"))!.PageViews);
     }
 
     internal static VisitorProfile FullProfile(string visitorId)

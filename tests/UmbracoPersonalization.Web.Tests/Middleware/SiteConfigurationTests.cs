@@ -82,3 +82,31 @@ public sealed class SiteConfigurationTests
         Assert.Equal(visitorId, (await response.ReadProbeAsync())!.VisitorId);
     }
 }
+
+/// <summary>The whole path: consent, page views through the real queue and worker, a stored profile read back.</summary>
+public sealed class EndToEndProfileTests
+{
+    [Fact]
+    public async Task PageViews_OfAConsentingVisitor_AreStoredAndReadBackOnTheNextRequest()
+    {
+        await using var site = await TestSite.TestSite.StartAsync();
+        using var client = site.CreateCookieClient();
+        await client.PostConsentAsync(Form(("purposes", "all")));
+        var visitorId = (await (await client.GetAsync("/probe")).ReadProbeAsync())!.VisitorId;
+
+        await client.GetAsync("/");
+        await client.GetAsync("/plain");
+
+        var store = site.GetRequiredService<IProfileStore>();
+        VisitorProfile? profile = null;
+        for (var i = 0; i < 100 && (profile is null || profile.PageViews < 2); i++)
+        {
+            await Task.Delay(50);
+            profile = await store.GetAsync(visitorId);
+        }
+
+        Assert.NotNull(profile);
+        Assert.Equal(2, profile.PageViews);
+        Assert.Equal(1, profile.Visits);
+    }
+}
