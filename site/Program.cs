@@ -22,7 +22,6 @@ builder.CreateUmbracoBuilder(typeof(Program).Assembly)
     .AddComposers()
     .Build();
 
-ProfileEventApplierFallback.TryRegister(builder.Services);
 builder.Services.AddSingleton<SiteConsent>();
 builder.Services.AddHostedService<DefinitionSeeder>();
 
