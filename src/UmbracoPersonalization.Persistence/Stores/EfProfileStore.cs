@@ -28,11 +28,8 @@ public sealed class EfProfileStore : IProfileStore
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var row = await db.Profiles.AsNoTracking()
-                .Where(p => p.VisitorId == visitorId)
-                .Select(p => new { p.Version, p.MemberKey, p.Body })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (row is null)
+            // A plain command rather than LINQ: this read is on the request path (see ProfileReadCommand).
+            if (await ProfileReadCommand.ReadAsync(db, visitorId, cancellationToken).ConfigureAwait(false) is not { } row)
             {
                 return null;
             }
