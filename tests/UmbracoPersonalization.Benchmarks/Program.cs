@@ -5,7 +5,8 @@ namespace UmbracoPersonalization.Benchmarks;
 /// <summary>
 /// Runs benchmarks chosen on the command line (e.g. <c>--filter '*Condition*' --job short</c>); <c>--peers</c> runs
 /// ours and the peers (GrowthBook JS, Microsoft.FeatureManagement) on the shared cases and prints ours/theirs;
-/// <c>--ingest</c> measures sustained event ingestion into SQLite; <c>--smoke</c> runs every benchmark method once.
+/// <c>--ingest</c> measures sustained event ingestion into SQLite; <c>--profile-memory</c> the memory of a loaded
+/// profile; <c>--smoke</c> runs every benchmark method once.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
         if (args is ["--ingest", .. var options])
         {
             return IngestionRun.RunAsync(options).GetAwaiter().GetResult();
+        }
+
+        if (args is ["--profile-memory", ..])
+        {
+            return ProfileMemoryRun.Run();
         }
 
         if (args is ["--peers", .. var rest])
