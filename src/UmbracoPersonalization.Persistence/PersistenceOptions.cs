@@ -20,6 +20,8 @@ public sealed class PersistenceOptions
     private const int StaticMaxStoreAttempts = 4;
     private const string StaticRetryBaseDelay = "00:00:00.500";
     private const int StaticMaxConflictRetries = 5;
+    private const int StaticProfileCacheCapacity = 50_000;
+    private const string StaticProfileCacheTimeToLive = "00:00:30";
 
     /// <summary>The database engine. Default: <see cref="PersistenceProvider.Sqlite"/>.</summary>
     [DefaultValue(PersistenceProvider.Sqlite)]
@@ -64,6 +66,20 @@ public sealed class PersistenceOptions
     /// <summary>Reload-and-reapply rounds when another writer saved the same profile first. Default: 5.</summary>
     [DefaultValue(StaticMaxConflictRetries)]
     public int MaxConflictRetries { get; set; } = StaticMaxConflictRetries;
+
+    /// <summary>
+    /// The most profiles kept in the in-process profile cache (about 0.8 KB each), so consenting requests and the
+    /// ingestion worker need no database read; 0 switches the cache off. Default: 50,000.
+    /// </summary>
+    [DefaultValue(StaticProfileCacheCapacity)]
+    public int ProfileCacheCapacity { get; set; } = StaticProfileCacheCapacity;
+
+    /// <summary>
+    /// How long a cached profile is served after it was read from or written to the database: the most a profile
+    /// saved by another instance can be served stale. Default: 30 s.
+    /// </summary>
+    [DefaultValue(typeof(TimeSpan), StaticProfileCacheTimeToLive)]
+    public TimeSpan ProfileCacheTimeToLive { get; set; } = TimeSpan.Parse(StaticProfileCacheTimeToLive, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The connection string in effect: <see cref="ConnectionString"/>, or the default SQLite file.</summary>
     internal string ResolveConnectionString()

@@ -62,6 +62,16 @@ public sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOp
             failures.Add($"{Prefix}MaxConflictRetries must be between 1 and 100 (was {options.MaxConflictRetries}).");
         }
 
+        if (options.ProfileCacheCapacity is < 0 or > 10_000_000)
+        {
+            failures.Add($"{Prefix}ProfileCacheCapacity must be between 0 and 10000000 (was {options.ProfileCacheCapacity}).");
+        }
+
+        if (options.ProfileCacheTimeToLive < TimeSpan.FromSeconds(1) || options.ProfileCacheTimeToLive > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Prefix}ProfileCacheTimeToLive must be between one second and one hour (was {options.ProfileCacheTimeToLive}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -8,6 +8,7 @@ using UmbracoPersonalization.Core.Definitions;
 using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Experiments;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Caching;
 using UmbracoPersonalization.Persistence.Data;
 using UmbracoPersonalization.Persistence.Ingestion;
 using UmbracoPersonalization.Persistence.Stores;
@@ -79,6 +80,7 @@ public static class PersistenceServiceCollectionExtensions
 
     private static void AddStores(IServiceCollection services)
     {
+        services.TryAddSingleton<ProfileCache>();
         services.TryAddSingleton<IProfileStore, EfProfileStore>();
         services.TryAddSingleton<IEventStore, EfEventStore>();
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();

@@ -4,14 +4,19 @@ using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Visitors;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Persistence;
+using UmbracoPersonalization.Persistence.Caching;
 using UmbracoPersonalization.Persistence.Serialization;
 
 namespace UmbracoPersonalization.Benchmarks;
 
 /// <summary>
-/// <c>--profile-memory</c>: the memory a profile holds once loaded (what a profile cache would keep per visitor).
+/// <c>--profile-memory</c>: the memory a profile holds once loaded, and what the profile cache keeps per visitor.
 /// Builds a typical profile (the benchmark profile after 20 page views over 100 segments), loads 20,000 copies from
-/// its stored JSON, and divides the growth of the live heap (after full collections) by the count.
+/// its stored JSON, and divides the growth of the live heap (after full collections) by the count; then puts 20,000
+/// such profiles (each under its own 32-character visitor id, as real ids are) into a <see cref="ProfileCache"/> and
+/// measures the same way, the cache's index and slots included.
 /// </summary>
 internal static class ProfileMemoryRun
 {
@@ -55,6 +60,24 @@ internal static class ProfileMemoryRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"profile-memory: {(after - before) / (double)Count:#,0} bytes per loaded profile ({profile.CategoryInterests.Count} interests, " +
             $"{profile.Segments.Count} segment memberships; stored JSON {json.Length:#,0} chars)"));
+        held = null!;
+
+        var cache = new ProfileCache(Options.Create(new PersistenceOptions { ProfileCacheCapacity = Count }), TimeProvider.System);
+        var ids = Enumerable.Range(0, Count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i:x32}")).ToArray();
+        cache.Set(ProfileSerializer.Deserialize("warm-up", 1, json), cache.Generation); // shared strings and the alias table
+        cache.Invalidate("warm-up");
+        before = GC.GetTotalMemory(forceFullCollection: true);
+        foreach (var id in ids)
+        {
+            // Each profile as the store reads it (its own strings), then compacted into the cache.
+            cache.Set(ProfileSerializer.Deserialize(id, 1, json), cache.Generation);
+        }
+
+        after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(cache);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"profile-memory: {(after - before) / (double)cache.Count:#,0} bytes per cached profile ({cache.Count:#,0} in a ProfileCache, " +
+            $"32-character visitor ids, index and slots included)"));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Caching;
 using UmbracoPersonalization.Persistence.Data;
 using UmbracoPersonalization.Persistence.Data.Entities;
 using UmbracoPersonalization.Persistence.Serialization;
@@ -10,21 +11,37 @@ namespace UmbracoPersonalization.Persistence.Stores;
 /// <see cref="IProfileStore"/> over EF Core. Saves are optimistic without tracking: a first save is an insert
 /// that does nothing when the row exists; later saves are one <c>UPDATE … WHERE Version = expected</c> (a reused command, see <see cref="ProfileUpdateCommand"/>). A lost
 /// race therefore returns <c>false</c> and never throws; database failures do throw, for the caller to handle.
+/// With a <see cref="ProfileCache"/>, reads are served from it when they can, profiles read from the database fill it,
+/// saves update it after the commit, a lost race and a deletion drop the visitor's entry.
 /// </summary>
 public sealed class EfProfileStore : IProfileStore
 {
     private readonly IDbContextFactory<PersonalizationDbContext> _contextFactory;
+    private readonly ProfileCache? _cache;
 
-    /// <summary>Creates the store.</summary>
+    /// <summary>Creates the store without a cache: every read goes to the database.</summary>
     public EfProfileStore(IDbContextFactory<PersonalizationDbContext> contextFactory)
+        : this(contextFactory, null)
+    {
+    }
+
+    /// <summary>Creates the store over <paramref name="cache"/> (<c>null</c>: no cache).</summary>
+    public EfProfileStore(IDbContextFactory<PersonalizationDbContext> contextFactory, ProfileCache? cache)
     {
         _contextFactory = contextFactory ?? throw new ArgumentNullException(nameof(contextFactory));
+        _cache = cache is { IsEnabled: true } ? cache : null;
     }
 
     /// <inheritdoc />
     public async Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visitorId);
+        if (_cache is not null && _cache.TryGet(visitorId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = _cache?.Generation ?? 0;
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
@@ -36,6 +53,7 @@ public sealed class EfProfileStore : IProfileStore
 
             var profile = ProfileSerializer.Deserialize(visitorId, row.Version, row.Body);
             profile.MemberKey = row.MemberKey;
+            _cache?.Set(profile, generation);
             return profile;
         }
     }
@@ -59,7 +77,27 @@ public sealed class EfProfileStore : IProfileStore
             return result;
         }
 
-        var ids = visitorIds.ToArray();
+        var misses = new List<string>(visitorIds.Count);
+        foreach (var id in visitorIds)
+        {
+            if (_cache is not null && _cache.TryGet(id, out var cached))
+            {
+                result[id] = cached;
+            }
+            else
+            {
+                misses.Add(id);
+            }
+        }
+
+        if (misses.Count == 0)
+        {
+            return result;
+        }
+
+        var ids = misses.ToArray();
+
+        var generation = _cache?.Generation ?? 0;
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
@@ -72,6 +110,7 @@ public sealed class EfProfileStore : IProfileStore
                 var profile = ProfileSerializer.Deserialize(row.VisitorId, row.Version, row.Body);
                 profile.MemberKey = row.MemberKey;
                 result[row.VisitorId] = profile;
+                _cache?.Set(profile, generation);
             }
         }
 
@@ -91,6 +130,7 @@ public sealed class EfProfileStore : IProfileStore
             return saved;
         }
 
+        var generation = _cache?.Generation ?? 0;
         var bodies = saves.Select(s => ProfileSerializer.Serialize(s.Profile)).ToArray();
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -143,6 +183,19 @@ public sealed class EfProfileStore : IProfileStore
             if (saved.Contains(profile.VisitorId))
             {
                 profile.Version = expected + 1;
+                _cache?.Set(profile, generation);
+            }
+        }
+
+        if (_cache is not null && saved.Count < saves.Count)
+        {
+            // Lost races: what is cached (if anything) is older than the database; the next read reloads.
+            foreach (var (profile, _) in saves)
+            {
+                if (!saved.Contains(profile.VisitorId))
+                {
+                    _cache.Invalidate(profile.VisitorId);
+                }
             }
         }
 
@@ -156,8 +209,10 @@ public sealed class EfProfileStore : IProfileStore
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            return await db.Profiles.Where(p => p.VisitorId == visitorId)
+            var deleted = await db.Profiles.Where(p => p.VisitorId == visitorId)
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+            _cache?.Invalidate(visitorId);
+            return deleted;
         }
     }
 }

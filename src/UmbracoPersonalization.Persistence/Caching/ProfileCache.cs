@@ -1,0 +1,385 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Visitors;
+
+namespace UmbracoPersonalization.Persistence.Caching;
+
+/// <summary>
+/// An in-process cache of stored visitor profiles, so a consenting visitor's request needs no database read.
+/// It is only a cache: the database stays the truth. <see cref="Stores.EfProfileStore"/> fills it when it reads a
+/// profile and updates it after every successful save (the ingestion worker's saves included); a miss reads the store.
+/// </summary>
+/// <remarks>
+/// <para>Bounded by <see cref="PersistenceOptions.ProfileCacheCapacity"/> entries (CLOCK eviction: an entry read since
+/// the hand last passed gets a second chance), each kept in a compact form (about 0.8 KB for a typical profile).</para>
+/// <para>Staleness: an entry is served for at most <see cref="PersistenceOptions.ProfileCacheTimeToLive"/> after it
+/// was read from or written to the database. With one instance the cache is always current, since every save goes
+/// through it. With several instances, a profile saved by another instance can be served stale for up to that time;
+/// saves stay correct regardless, because they are optimistic on the stored version (a conflict drops the entry and
+/// reloads from the database).</para>
+/// <para>Erasure and consent withdrawal must call <see cref="Invalidate"/> after deleting the stored profile; a read
+/// or save that started before the invalidation does not put the old profile back.</para>
+/// </remarks>
+public sealed class ProfileCache
+{
+    private const int MaxSegmentAliases = 4096;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Stack<int> _free = new();
+    private readonly TimeProvider _time;
+    private readonly long _timeToLiveTicks;
+    private CompactProfile?[] _slots = [];
+    private int _used;
+    private int _hand;
+    private long _generation;
+
+    /// <summary>Creates the cache with the capacity and time to live of <paramref name="options"/>.</summary>
+    public ProfileCache(IOptions<PersistenceOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        Capacity = options.Value.ProfileCacheCapacity;
+        _timeToLiveTicks = options.Value.ProfileCacheTimeToLive.Ticks;
+        Strings = new Interner();
+    }
+
+    /// <summary>The most entries held; 0 disables the cache.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Whether the cache holds anything at all (<see cref="Capacity"/> above 0).</summary>
+    public bool IsEnabled => Capacity > 0;
+
+    /// <summary>Entries held now (expired ones included until they are found or evicted).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _index.Count;
+            }
+        }
+    }
+
+    /// <summary>The shared strings and segment aliases of the compact entries.</summary>
+    internal Interner Strings { get; }
+
+    /// <summary>
+    /// A stamp to take before reading or saving a profile and to pass to <see cref="Set(VisitorProfile, long)"/>:
+    /// any <see cref="Invalidate"/> or <see cref="Clear"/> in between makes that <c>Set</c> do nothing.
+    /// </summary>
+    public long Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Gets a copy of the cached profile (the caller may change it), or <c>false</c> on a miss or an expired entry.</summary>
+    public bool TryGet(string visitorId, out VisitorProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        profile = null!;
+        if (!IsEnabled)
+        {
+            return false;
+        }
+
+        CompactProfile? entry;
+        lock (_lock)
+        {
+            if (!_index.TryGetValue(visitorId, out var slot))
+            {
+                return false;
+            }
+
+            entry = _slots[slot]!;
+            if (_time.GetUtcNow().UtcTicks >= entry.ExpiresAt)
+            {
+                RemoveAt(visitorId, slot);
+                return false;
+            }
+
+            entry.Referenced = true;
+        }
+
+        profile = entry.ToProfile(Strings);
+        return true;
+    }
+
+    /// <summary>
+    /// Caches <paramref name="profile"/> as stored at its <see cref="VisitorProfile.Version"/>, unless
+    /// <see cref="Generation"/> is no longer <paramref name="generation"/> (something was invalidated meanwhile) or a
+    /// newer version is cached. The profile is copied; the caller keeps ownership.
+    /// </summary>
+    /// <returns>Whether the entry was stored.</returns>
+    public bool Set(VisitorProfile profile, long generation)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!IsEnabled || profile.Version <= 0 || Volatile.Read(ref _generation) != generation)
+        {
+            return false;
+        }
+
+        var entry = CompactProfile.Create(profile, Strings, _time.GetUtcNow().UtcTicks + _timeToLiveTicks);
+        if (entry is null)
+        {
+            Invalidate(profile.VisitorId);
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_generation != generation)
+            {
+                return false;
+            }
+
+            if (_index.TryGetValue(profile.VisitorId, out var slot))
+            {
+                if (_slots[slot]!.Version > entry.Version)
+                {
+                    return false;
+                }
+
+                entry.Referenced = _slots[slot]!.Referenced;
+                _slots[slot] = entry;
+                return true;
+            }
+
+            slot = FreeSlot();
+            _slots[slot] = entry;
+            _index[profile.VisitorId] = slot;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Drops the visitor's entry, and makes any read or save of a profile already under way not cache what it found.
+    /// Call it after a profile is deleted or must no longer be served (erasure, consent withdrawal).
+    /// </summary>
+    public void Invalidate(string visitorId)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        lock (_lock)
+        {
+            _generation++;
+            if (_index.TryGetValue(visitorId, out var slot))
+            {
+                RemoveAt(visitorId, slot);
+            }
+        }
+    }
+
+    /// <summary>Drops every entry (e.g. after a bulk deletion such as retention).</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _generation++;
+            _index.Clear();
+            _free.Clear();
+            _slots = [];
+            _used = 0;
+            _hand = 0;
+        }
+    }
+
+    private void RemoveAt(string visitorId, int slot)
+    {
+        _index.Remove(visitorId);
+        _slots[slot] = null;
+        _free.Push(slot);
+    }
+
+    /// <summary>A slot for a new entry: a free one, a new one while below capacity, else one evicted by CLOCK.</summary>
+    private int FreeSlot()
+    {
+        if (_free.TryPop(out var slot))
+        {
+            return slot;
+        }
+
+        if (_used < Capacity)
+        {
+            if (_used == _slots.Length)
+            {
+                Array.Resize(ref _slots, (int)Math.Min(Capacity, Math.Max(16, _slots.Length * 2L)));
+            }
+
+            return _used++;
+        }
+
+        var now = _time.GetUtcNow().UtcTicks;
+        while (true)
+        {
+            var candidate = _hand;
+            _hand = (_hand + 1) % _used;
+            var entry = _slots[candidate]!;
+            if (entry.Referenced && now < entry.ExpiresAt)
+            {
+                entry.Referenced = false;
+                continue;
+            }
+
+            _index.Remove(entry.VisitorId);
+            return candidate;
+        }
+    }
+
+    /// <summary>
+    /// Shares strings that repeat across visitors (category and tag names, goal aliases, UTM values, languages, …)
+    /// and numbers segment aliases for the membership bits. Both tables are bounded; past the bound a string is
+    /// simply not shared, and a profile with a segment alias that cannot be numbered is not cached.
+    /// </summary>
+    internal sealed class Interner
+    {
+        private const int MaxStrings = 50_000;
+        private const int MaxStringLength = 256;
+
+        private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<UtmParameters, UtmParameters> _utm = new();
+        private readonly ConcurrentDictionary<string, int> _segmentIndexes = new(StringComparer.Ordinal);
+        private readonly Lock _segmentLock = new();
+        private string[] _segmentAliases = new string[64];
+        private int _stringCount;
+        private int _utmCount;
+
+        public string? String(string? value)
+        {
+            if (value is null || value.Length > MaxStringLength)
+            {
+                return value;
+            }
+
+            if (value.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            if (_strings.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            if (Volatile.Read(ref _stringCount) >= MaxStrings)
+            {
+                return value;
+            }
+
+            shared = _strings.GetOrAdd(value, value);
+            if (ReferenceEquals(shared, value))
+            {
+                Interlocked.Increment(ref _stringCount);
+            }
+
+            return shared;
+        }
+
+        public UtmParameters? Utm(UtmParameters? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (_utm.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            if (Volatile.Read(ref _utmCount) >= MaxStrings)
+            {
+                return value;
+            }
+
+            var interned = new UtmParameters(String(value.Source), String(value.Medium), String(value.Campaign), String(value.Term), String(value.Content));
+            shared = _utm.GetOrAdd(interned, interned);
+            if (ReferenceEquals(shared, interned))
+            {
+                Interlocked.Increment(ref _utmCount);
+            }
+
+            return shared;
+        }
+
+        /// <summary>The memberships as bits over the alias table, or <c>null</c> when the table is full.</summary>
+        public ulong[]? SegmentBits(HashSet<string> segments)
+        {
+            if (segments.Count == 0)
+            {
+                return [];
+            }
+
+            var max = -1;
+            Span<int> indexes = segments.Count <= 128 ? stackalloc int[segments.Count] : new int[segments.Count];
+            var n = 0;
+            foreach (var alias in segments)
+            {
+                var index = SegmentIndex(alias);
+                if (index < 0)
+                {
+                    return null;
+                }
+
+                indexes[n++] = index;
+                max = Math.Max(max, index);
+            }
+
+            var bits = new ulong[(max / 64) + 1];
+            foreach (var index in indexes)
+            {
+                bits[index / 64] |= 1UL << (index % 64);
+            }
+
+            return bits;
+        }
+
+        public void AddSegments(ulong[] bits, HashSet<string> target)
+        {
+            var aliases = Volatile.Read(ref _segmentAliases);
+            for (var word = 0; word < bits.Length; word++)
+            {
+                var value = bits[word];
+                while (value != 0)
+                {
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(value);
+                    target.Add(aliases[(word * 64) + bit]);
+                    value &= value - 1;
+                }
+            }
+        }
+
+        private int SegmentIndex(string alias)
+        {
+            if (_segmentIndexes.TryGetValue(alias, out var index))
+            {
+                return index;
+            }
+
+            lock (_segmentLock)
+            {
+                if (_segmentIndexes.TryGetValue(alias, out index))
+                {
+                    return index;
+                }
+
+                index = _segmentIndexes.Count;
+                if (index >= MaxSegmentAliases)
+                {
+                    return -1;
+                }
+
+                var aliases = _segmentAliases;
+                if (index == aliases.Length)
+                {
+                    aliases = new string[aliases.Length * 2];
+                    Array.Copy(_segmentAliases, aliases, index);
+                }
+
+                aliases[index] = alias;
+                Volatile.Write(ref _segmentAliases, aliases);
+
+                // Published after the alias is readable at its index.
+                _segmentIndexes[alias] = index;
+                return index;
+            }
+        }
+    }
+}
