@@ -13,6 +13,11 @@ namespace UmbracoPersonalization.Persistence.Data;
 /// the provider, so one implementation serves both. Rows whose key exists are skipped in the database itself:
 /// no read-then-write race between instances, no exception to catch.
 /// </summary>
+/// <remarks>
+/// On PostgreSQL rows go in multi-row statements (one round trip per ~900 parameters). On SQLite, where there is no
+/// round trip but preparing a statement of hundreds of parameters costs as much as running it, one single-row statement
+/// is prepared once per call and re-bound for every row; a row counts as inserted when the statement changed a row.
+/// </remarks>
 internal static class InsertIgnoringConflicts
 {
     /// <summary>Keeps a statement well under SQLite's oldest parameter limit (999).</summary>
@@ -36,6 +41,12 @@ internal static class InsertIgnoringConflicts
         where TKey : notnull
     {
         var keys = new HashSet<TKey>();
+        if (db.Database.IsSqlite())
+        {
+            await RunPerRowAsync(db, rows, (row, key) => keys.Add((TKey)key!), cancellationToken).ConfigureAwait(false);
+            return keys;
+        }
+
         await RunAsync(db, rows, returnKey: true, async command =>
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -48,6 +59,63 @@ internal static class InsertIgnoringConflicts
             }
         }, cancellationToken).ConfigureAwait(false);
         return keys;
+    }
+
+    private static async Task RunPerRowAsync<TEntity>(DbContext db, IReadOnlyList<TEntity> rows, Action<TEntity, object?> inserted, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entityType = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var properties = entityType.GetProperties().ToArray();
+        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
+        var names = properties.Select((_, i) => $"@p{i}").ToArray();
+        var keyProperties = entityType.FindPrimaryKey()!.Properties;
+        if (keyProperties.Count != 1)
+        {
+            throw new InvalidOperationException("Returning keys needs a single-column key.");
+        }
+
+        var keyIndex = Array.IndexOf(properties, keyProperties[0]);
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(Column))}) " +
+            $"VALUES ({string.Join(", ", names)}) ON CONFLICT ({Column(keyProperties[0])}) DO NOTHING";
+
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                command.CommandText = text;
+                var values = new object?[properties.Length];
+                foreach (var row in rows)
+                {
+                    command.Parameters.Clear();
+                    for (var c = 0; c < properties.Length; c++)
+                    {
+                        values[c] = properties[c].PropertyInfo!.GetValue(row);
+                        command.Parameters.Add(mappings[c].CreateParameter(command, names[c], values[c], properties[c].IsNullable));
+                    }
+
+                    if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                    {
+                        inserted(row, values[keyIndex]);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     private static async Task RunAsync<TEntity>(
