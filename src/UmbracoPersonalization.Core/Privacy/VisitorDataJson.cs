@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UmbracoPersonalization.Core.Privacy;
+
+/// <summary>Source-generated JSON for data-subject exports and audit counts.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(VisitorDataExport))]
+[JsonSerializable(typeof(VisitorErasureResult))]
+public sealed partial class VisitorDataJson : JsonSerializerContext
+{
+    /// <summary>The export as an indented JSON document (camelCase, enums as strings).</summary>
+    public static string Serialize(VisitorDataExport export) => JsonSerializer.Serialize(export, Default.VisitorDataExport);
+}
