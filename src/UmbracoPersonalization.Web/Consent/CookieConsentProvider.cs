@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Web.Configuration;
+
+namespace UmbracoPersonalization.Web.Consent;
+
+/// <summary>
+/// Reads consent from the package's first-party consent cookie. A choice made under another
+/// <see cref="PersonalizationSettings.ConsentPolicyVersion"/>, or a malformed cookie, counts as undecided.
+/// </summary>
+public sealed class CookieConsentProvider : IConsentProvider
+{
+    private readonly IOptionsMonitor<PersonalizationSettings> _settings;
+
+    /// <summary>Creates the provider.</summary>
+    public CookieConsentProvider(IOptionsMonitor<PersonalizationSettings> settings) => _settings = settings;
+
+    /// <inheritdoc />
+    public ConsentState GetConsent(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var settings = _settings.CurrentValue;
+        var value = httpContext.Request.Cookies[PersonalizationCookies.ConsentName(httpContext.Request, settings)];
+        var state = ConsentCookie.Parse(value);
+        return state is not null && state.PolicyVersion == settings.ConsentPolicyVersion ? state : ConsentState.Undecided;
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Cache;
+using Umbraco.Cms.Core.Models.PublishedContent;
+using UmbracoPersonalization.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence;
+using UmbracoPersonalization.Persistence.Ingestion;
+using UmbracoPersonalization.Web.Events;
+using UmbracoPersonalization.Web.Configuration;
+using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Definitions;
+using UmbracoPersonalization.Web.Middleware;
+using UmbracoPersonalization.Web.Rendering;
+using UmbracoPersonalization.Web.Visitors;
+
+namespace UmbracoPersonalization.Web.DependencyInjection;
+
+/// <summary>Registers the package in a host without Umbraco's builder (and is what the Umbraco builder extension calls).</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers settings (bound from <c>Umbraco:Personalization</c> and validated at start-up), services, the
+    /// consent endpoint, the middleware (through an <see cref="IStartupFilter"/>), view components and tag helpers.
+    /// Calling it more than once has no further effect. Every service is added with <c>TryAdd</c>, so a host can
+    /// register its own implementation first.
+    /// </summary>
+    public static IServiceCollection AddPersonalization(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(PersonalizationMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<PersonalizationMarker>();
+        AddConfiguration(services, configuration);
+        AddCore(services, configuration);
+        AddServices(services);
+        AddPersistence(services, configuration);
+        AddRendering(services);
+        AddMiddleware(services);
+        return services;
+    }
+
+    private static void AddConfiguration(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PersonalizationSettings>()
+            .Configure<IServiceProvider>((settings, provider) =>
+                settings.PreviewEnabled = provider.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+            .Bind(configuration.GetSection(PersonalizationSettings.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersonalizationSettings>, PersonalizationSettingsValidator>());
+    }
+
+    /// <summary>
+    /// The engine. Profile options take <c>SessionTimeout</c> and <c>InterestHalfLife</c> from the top-level settings;
+    /// the optional <c>Umbraco:Personalization:Profile</c> section refines the rest (lifecycle thresholds, limits).
+    /// </summary>
+    private static void AddCore(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPersonalizationCore();
+        services.AddOptions<ProfileOptions>()
+            .Configure<IOptions<PersonalizationSettings>>((profile, settings) =>
+            {
+                profile.SessionTimeout = settings.Value.SessionTimeout;
+                profile.InterestHalfLife = settings.Value.InterestHalfLife;
+            })
+            .Bind(configuration.GetSection(ProfileOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDefinitionSetConsumer, SnapshotHolderConsumer>());
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<IVisitorContextAccessor, HttpContextVisitorContextAccessor>();
+        services.TryAddSingleton<IConsentProvider, CookieConsentProvider>();
+        services.TryAddSingleton(provider => new UserAgentClassifier(provider.GetRequiredService<IOptions<PersonalizationSettings>>()));
+        services.TryAddSingleton<RequestContextFactory>();
+        services.TryAddSingleton<IVisitorIdProtector>(provider => new DataProtectionVisitorIdProtector(CreateDataProtection(provider)));
+        services.TryAddSingleton<ConsentEndpoint>();
+        services.TryAddSingleton<IVariationContextAccessor>(provider => provider.GetService<IRequestCache>() is { } requestCache
+            ? new HybridVariationContextAccessor(requestCache)
+            : new ThreadCultureVariationContextAccessor());
+
+        services.TryAddSingleton<LoadedDefinitions>();
+        services.TryAddSingleton<DefinitionRefreshService>();
+        services.TryAddSingleton<IDefinitionRefresher>(provider => provider.GetRequiredService<DefinitionRefreshService>());
+        services.AddHostedService(provider => provider.GetRequiredService<DefinitionRefreshService>());
+    }
+
+    /// <summary>
+    /// The EF Core stores, event queue and ingestion worker, configured from <c>Umbraco:Personalization:Persistence</c>;
+    /// the SQLite file defaults to the package's data folder.
+    /// </summary>
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPersonalizationPersistence(configuration.GetSection(PersistenceOptions.SectionName));
+        services.TryAddSingleton<IProfileEventApplier, ProfileUpdaterEventApplier>();
+        services.AddOptions<PersistenceOptions>()
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.ConnectionString) && string.IsNullOrWhiteSpace(options.DataDirectory))
+                {
+                    options.DataDirectory = ResolveDataFolder(provider);
+                }
+            });
+    }
+
+    private static void AddRendering(IServiceCollection services)
+    {
+        services.TryAddSingleton<VariantHtmlSanitizer>();
+        services.TryAddTransient<PlacementRenderer>();
+
+        // Make the view components, tag helper and default views discoverable whatever the entry assembly is.
+        var assembly = typeof(ServiceCollectionExtensions).Assembly;
+        services.AddMvcCore().ConfigureApplicationPartManager(manager =>
+        {
+            if (manager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                return;
+            }
+
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+            {
+                manager.ApplicationParts.Add(part);
+            }
+        });
+    }
+
+    private static void AddMiddleware(IServiceCollection services) =>
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, PersonalizationStartupFilter>());
+
+    /// <summary>
+    /// The package's own Data Protection provider, its key ring persisted under the data folder so visitor cookies
+    /// survive restarts. It is separate from the host's key ring, so the package never changes how the site's own
+    /// cookies are protected.
+    /// </summary>
+    private static IDataProtectionProvider CreateDataProtection(IServiceProvider provider)
+    {
+        var keys = new DirectoryInfo(Path.Combine(ResolveDataFolder(provider), "keys"));
+        return DataProtectionProvider.Create(keys, builder => builder.SetApplicationName("UmbracoPersonalization"));
+    }
+
+    /// <summary>The absolute data folder: <see cref="PersonalizationSettings.DataFolder"/> under the content root.</summary>
+    internal static string ResolveDataFolder(IServiceProvider provider)
+    {
+        var settings = provider.GetRequiredService<IOptions<PersonalizationSettings>>().Value;
+        var contentRoot = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+        return Path.GetFullPath(settings.DataFolder, contentRoot);
+    }
+
+    private sealed class PersonalizationMarker;
+}

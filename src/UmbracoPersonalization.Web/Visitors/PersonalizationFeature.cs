@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Core.Visitors;
+
+namespace UmbracoPersonalization.Web.Visitors;
+
+/// <summary>
+/// What the middleware learned about the request, kept in <see cref="HttpContext.Features"/>.
+/// The <see cref="VisitorContext"/> is materialized on first read, after authentication has run.
+/// </summary>
+internal sealed class PersonalizationFeature
+{
+    private const int MaxTaxonomyValues = 50;
+    private const int MaxTaxonomyLength = 100;
+
+    private readonly HttpContext _httpContext;
+    private VisitorContext? _context;
+    private IReadOnlyList<string> _categories = [];
+    private IReadOnlyList<string> _tags = [];
+
+    public PersonalizationFeature(
+        HttpContext httpContext,
+        ConsentState consent,
+        RequestContext request,
+        VisitorProfile profile,
+        string? visitorId,
+        bool isBot,
+        string? previewSegment)
+    {
+        _httpContext = httpContext;
+        Consent = consent;
+        Request = request;
+        Profile = profile;
+        VisitorId = visitorId;
+        IsBot = isBot;
+        PreviewSegment = previewSegment;
+    }
+
+    public ConsentState Consent { get; }
+
+    public RequestContext Request { get; }
+
+    public VisitorProfile Profile { get; }
+
+    /// <summary>The signed visitor id, only with consent (and never for bots).</summary>
+    public string? VisitorId { get; }
+
+    public bool IsBot { get; }
+
+    public string? PreviewSegment { get; }
+
+    public IReadOnlyList<string> Categories => _categories;
+
+    public IReadOnlyList<string> Tags => _tags;
+
+    public VisitorContext VisitorContext => _context ??= Build();
+
+    public void DescribePage(IEnumerable<string> categories, IEnumerable<string> tags)
+    {
+        _categories = Clean(categories);
+        _tags = Clean(tags);
+        _context = null;
+    }
+
+    private VisitorContext Build()
+    {
+        var user = _httpContext.User;
+        var authenticated = user.Identity?.IsAuthenticated == true;
+        var groups = authenticated
+            ? user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
+            : [];
+        var request = Request with
+        {
+            IsAuthenticated = authenticated,
+            MemberGroups = groups,
+            Categories = _categories,
+            Tags = _tags,
+        };
+        return new VisitorContext(Profile, request, Consent)
+        {
+            IsIdentified = VisitorId is not null,
+            PreviewSegment = PreviewSegment,
+        };
+    }
+
+    private static string[] Clean(IEnumerable<string> values) => values
+        .Where(v => !string.IsNullOrWhiteSpace(v))
+        .Select(v => v.Trim())
+        .Where(v => v.Length <= MaxTaxonomyLength)
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .Take(MaxTaxonomyValues)
+        .ToArray();
+}

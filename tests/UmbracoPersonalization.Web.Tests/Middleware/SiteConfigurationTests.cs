@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Tests.TestSite;
+using static UmbracoPersonalization.Web.Tests.TestSite.HttpAssertions;
+
+namespace UmbracoPersonalization.Web.Tests.Middleware;
+
+/// <summary>Behaviour that needs its own site (configuration or injected failures).</summary>
+public sealed class SiteConfigurationTests
+{
+    [Fact]
+    public async Task CountryHeaderAndTimeZone_AreApplied()
+    {
+        await using var site = await TestSite.TestSite.StartAsync(new Dictionary<string, string?>
+        {
+            ["Umbraco:Personalization:CountryHeader"] = "CF-IPCountry",
+            ["Umbraco:Personalization:SiteTimeZone"] = "Asia/Kolkata",
+        });
+        using var client = site.CreateCookieClient();
+
+        var probe = await (await client.GetAsync("/probe", r => r.Headers.Add("CF-IPCountry", "nl"))).ReadProbeAsync();
+
+        Assert.Equal("NL", probe!.Country);
+        Assert.Equal(330, probe.OffsetMinutes);
+    }
+
+    [Fact]
+    public async Task Disabled_SetsNoCookiesAndBuildsNoContext_ButPagesRenderTheirDefaults()
+    {
+        await using var site = await TestSite.TestSite.StartAsync(new Dictionary<string, string?> { ["Umbraco:Personalization:Enabled"] = "false" });
+        using var client = site.CreateCookieClient();
+        client.SetCookie("up_consent", "analytics-personalization_1767225600_1");
+
+        var page = await client.GetAsync("/?utm_campaign=spring");
+        var probe = await client.GetAsync("/probe");
+
+        Assert.Empty(page.SetCookies());
+        Assert.Equal("null", await probe.Content.ReadAsStringAsync());
+        var html = await page.ReadHtmlAsync();
+        Assert.Equal("default", html.QuerySelector("#hero [data-up-placement]")!.GetAttribute("data-up-variant"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostConsentAsync(Form(("purposes", "all")))).StatusCode);
+    }
+
+    [Fact]
+    public async Task FailingProfileStore_StillServesThePage_WithATransientProfile()
+    {
+        await using var site = await TestSite.TestSite.StartAsync(services: s => s.AddSingleton<IProfileStore, ThrowingProfileStore>());
+        using var client = site.CreateCookieClient();
+        await client.PostConsentAsync(Form(("purposes", "all")));
+
+        var page = await client.GetAsync("/?utm_campaign=spring");
+        var probe = await (await client.GetAsync("/probe")).ReadProbeAsync();
+
+        var html = await page.ReadHtmlAsync();
+        Assert.Equal("spring", html.QuerySelector("#hero [data-up-placement]")!.GetAttribute("data-up-variant"));
+        Assert.True(probe!.Identified);
+    }
+
+    [Fact]
+    public async Task VisitorCookie_SurvivesARestart_BecauseTheKeyRingIsPersisted()
+    {
+        var folder = TestSite.TestSite.CreateTempFolder();
+        string cookie, visitorId;
+        await using (var first = await TestSite.TestSite.StartAsync(contentRoot: folder, keepContentRoot: true))
+        {
+            using var client = first.CreateCookieClient();
+            await client.PostConsentAsync(Form(("purposes", "all")));
+            cookie = client.GetCookie("up_vid")!;
+            visitorId = (await (await client.GetAsync("/probe")).ReadProbeAsync())!.VisitorId;
+        }
+
+        Assert.True(Directory.EnumerateFiles(Path.Combine(folder, "umbraco", "Data", "Personalization", "keys")).Any());
+        await using var second = await TestSite.TestSite.StartAsync(contentRoot: folder);
+        using var again = second.CreateCookieClient();
+        again.SetCookie("up_consent", "analytics-personalization_1767225600_1");
+        again.SetCookie("up_vid", cookie);
+
+        var response = await again.GetAsync("/probe");
+
+        Assert.Empty(response.SetCookies());
+        Assert.Equal(visitorId, (await response.ReadProbeAsync())!.VisitorId);
+    }
+}
+
+/// <summary>The whole path: consent, page views through the real queue and worker, a stored profile read back.</summary>
+public sealed class EndToEndProfileTests
+{
+    [Fact]
+    public async Task PageViews_OfAConsentingVisitor_AreStoredAndReadBackOnTheNextRequest()
+    {
+        await using var site = await TestSite.TestSite.StartAsync();
+        using var client = site.CreateCookieClient();
+        await client.PostConsentAsync(Form(("purposes", "all")));
+        var visitorId = (await (await client.GetAsync("/probe")).ReadProbeAsync())!.VisitorId;
+
+        await client.GetAsync("/");
+        await client.GetAsync("/plain");
+
+        var store = site.GetRequiredService<IProfileStore>();
+        VisitorProfile? profile = null;
+        for (var i = 0; i < 100 && (profile is null || profile.PageViews < 2); i++)
+        {
+            await Task.Delay(50);
+            profile = await store.GetAsync(visitorId);
+        }
+
+        Assert.NotNull(profile);
+        Assert.Equal(2, profile.PageViews);
+        Assert.Equal(1, profile.Visits);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Composing;
+using Umbraco.Cms.Core.Configuration.Models;
+using Umbraco.Cms.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Web.Definitions;
+using UmbracoPersonalization.Web.DependencyInjection;
+
+namespace UmbracoPersonalization.Web.Tests.TestSite;
+
+/// <summary>
+/// A small real host: ASP.NET Core + MVC over the test server, composed through Umbraco.Cms.Core's real
+/// <see cref="UmbracoBuilder"/> (composers discovered by Umbraco's type loader), content root in a temp folder.
+/// </summary>
+public sealed class TestSite : IAsyncDisposable
+{
+    public const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
+
+    private readonly WebApplication _app;
+
+    private readonly bool _keepContentRoot;
+
+    private TestSite(WebApplication app, string contentRoot, bool keepContentRoot)
+    {
+        _app = app;
+        ContentRoot = contentRoot;
+        _keepContentRoot = keepContentRoot;
+    }
+
+    public string ContentRoot { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestSite> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        string environment = "Development",
+        string? contentRoot = null,
+        bool keepContentRoot = false)
+    {
+        var app = Build(settings, services, environment, contentRoot ?? CreateTempFolder());
+        await app.StartAsync();
+        await TestDefinitions.SeedAsync(app.Services.GetRequiredService<IDefinitionStore>());
+        await app.Services.GetRequiredService<IDefinitionRefresher>().RefreshAsync();
+        return new TestSite(app, app.Environment.ContentRootPath, keepContentRoot);
+    }
+
+    /// <summary>Builds the host without starting it (for start-up validation tests).</summary>
+    public static WebApplication Build(
+        IDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services,
+        string environment,
+        string contentRoot)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = contentRoot,
+            ApplicationName = typeof(TestSite).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseTestServer();
+
+        // Umbraco.Cms.Core alone registers services whose infrastructure (database, scopes) lives in packages we
+        // cannot install, so the container cannot be validated as a whole; scopes still are.
+        builder.Host.UseServiceProviderFactory(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddControllersWithViews();
+        TestDoubles.Register(builder.Services);
+        services?.Invoke(builder.Services);
+
+        ComposeUmbraco(builder.Services, builder.Configuration);
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapControllers();
+        return app;
+    }
+
+    public HttpClient CreateClient(bool https = false)
+    {
+        var client = _app.GetTestServer().CreateClient();
+        client.BaseAddress = new Uri(https ? "https://localhost/" : "http://localhost/");
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(BrowserUserAgent);
+        return client;
+    }
+
+    /// <summary>A client that keeps cookies between requests, like a browser.</summary>
+    public CookieClient CreateCookieClient(bool https = false) => new(_app.GetTestServer(), https);
+
+    public T GetRequiredService<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_keepContentRoot)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(ContentRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static string CreateTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "up-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static void ComposeUmbraco(IServiceCollection services, IConfiguration configuration)
+    {
+        var loggerFactory = NullLoggerFactory.Instance;
+        var assemblyProvider = new DefaultUmbracoAssemblyProvider(
+            typeof(TestSite).Assembly,
+            loggerFactory,
+            [typeof(PersonalizationComposer).Assembly.GetName().Name!]);
+        var typeFinder = new TypeFinder(
+            loggerFactory.CreateLogger<TypeFinder>(),
+            assemblyProvider,
+            null,
+            new TypeFinderConfig(Options.Create(new TypeFinderSettings())));
+        var typeLoader = new TypeLoader(typeFinder, loggerFactory.CreateLogger<TypeLoader>(), typeFinder.AssembliesToScan);
+        var umbraco = new UmbracoBuilder(services, configuration, typeLoader);
+        umbraco.AddComposers();
+        umbraco.Build();
+    }
+}
