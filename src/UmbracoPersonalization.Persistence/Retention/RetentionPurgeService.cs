@@ -17,6 +17,7 @@ public sealed partial class RetentionPurgeService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionPurgeService> _logger;
     private long _runs;
+    private PeriodicTimer? _timer;
 
     /// <summary>Creates the service.</summary>
     public RetentionPurgeService(RetentionPurger purger, IOptionsMonitor<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger)
@@ -30,10 +31,24 @@ public sealed partial class RetentionPurgeService : BackgroundService
     /// <summary>Purges run so far (including failed ones).</summary>
     public long Runs => Interlocked.Read(ref _runs);
 
+    /// <summary>Starts the timer (before returning, so the first interval counts from the start) and the loop.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer ??= new PeriodicTimer(_options.CurrentValue.PurgeInterval, _time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.CurrentValue.PurgeInterval, _time);
+        var timer = _timer ?? throw new InvalidOperationException("StartAsync creates the timer.");
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
