@@ -52,6 +52,9 @@ internal sealed class PersonalizationFeature
 
     public IReadOnlyList<string> Categories => _categories;
 
+    /// <summary>The decisions made for this page so far (for the preference centre's "why am I seeing this?").</summary>
+    public List<Core.Experiences.Decision> Decisions { get; } = [];
+
     public IReadOnlyList<string> Tags => _tags;
 
     public VisitorContext VisitorContext => _context ??= Build();
