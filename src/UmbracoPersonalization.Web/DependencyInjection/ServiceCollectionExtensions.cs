@@ -147,6 +147,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddAuthorization();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthorizationOptions>, ManagementAuthorization.DefaultPolicySetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ManagementAuthorization.RoleHandler>());
     }
 
     private static void AddRendering(IServiceCollection services)

@@ -20,19 +20,31 @@ public static class ManagementAuthorization
     /// <summary>The role the default policy requires when none is configured.</summary>
     public const string DefaultRole = "admin";
 
-    internal sealed class DefaultPolicySetup(IOptions<PersonalizationSettings> settings) : IConfigureOptions<AuthorizationOptions>
+    /// <summary>The default policy's role rule; the roles are read from the settings when a request is authorized.</summary>
+    internal sealed class RoleRequirement : IAuthorizationRequirement;
+
+    internal sealed class RoleHandler(IOptionsMonitor<PersonalizationSettings> settings) : AuthorizationHandler<RoleRequirement>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
+        {
+            var roles = settings.CurrentValue.ManagementRoles;
+            if ((roles.Length == 0 ? [DefaultRole] : roles).Any(context.User.IsInRole))
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    internal sealed class DefaultPolicySetup : IConfigureOptions<AuthorizationOptions>
     {
         public void Configure(AuthorizationOptions options)
         {
-            if (options.GetPolicy(PolicyName) is not null)
+            if (options.GetPolicy(PolicyName) is null)
             {
-                return; // the site registered its own first
+                options.AddPolicy(PolicyName, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement()));
             }
-
-            var value = settings.Value;
-            var roles = value.ManagementRoles.Length == 0 ? [DefaultRole] : value.ManagementRoles;
-            var builder = new AuthorizationPolicyBuilder(value.ManagementAuthenticationSchemes).RequireAuthenticatedUser().RequireRole(roles);
-            options.AddPolicy(PolicyName, builder.Build());
         }
     }
 }

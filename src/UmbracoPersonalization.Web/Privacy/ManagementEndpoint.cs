@@ -49,7 +49,7 @@ internal sealed class ManagementEndpoint
             return;
         }
 
-        if (!await AuthorizeAsync(context, route.Subject))
+        if (!await AuthorizeAsync(context, route.Subject, _settings.CurrentValue.ManagementAuthenticationSchemes))
         {
             return;
         }
@@ -91,7 +91,7 @@ internal sealed class ManagementEndpoint
         : user.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id ? id
         : "editor";
 
-    private static async Task<bool> AuthorizeAsync(HttpContext context, VisitorDataSubject? resource)
+    private static async Task<bool> AuthorizeAsync(HttpContext context, VisitorDataSubject? resource, string[] configuredSchemes)
     {
         var policies = context.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>();
         var policy = await policies.GetPolicyAsync(ManagementAuthorization.PolicyName)
@@ -99,8 +99,13 @@ internal sealed class ManagementEndpoint
         var evaluator = context.RequestServices.GetRequiredService<IPolicyEvaluator>();
 
         // This endpoint runs before the host's authentication middleware: authenticate here, with the policy's
-        // schemes or else the host's default scheme.
+        // schemes, else the configured ones, else the host's default scheme.
         AuthenticateResult authentication;
+        if (policy.AuthenticationSchemes.Count == 0 && configuredSchemes.Length > 0)
+        {
+            policy = new AuthorizationPolicyBuilder(configuredSchemes).Combine(policy).Build();
+        }
+
         if (policy.AuthenticationSchemes.Count > 0)
         {
             authentication = await evaluator.AuthenticateAsync(policy, context);
