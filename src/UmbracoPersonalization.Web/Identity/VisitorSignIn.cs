@@ -28,6 +28,7 @@ internal sealed class VisitorSignIn(
         var result = await identity.SignInAsync(visitorId, memberKey, protector.NewVisitorId(), cancellationToken);
         if (!string.Equals(result.VisitorId, visitorId, StringComparison.Ordinal) && !context.Response.HasStarted)
         {
+            feature?.SwitchVisitor(result.VisitorId);
             var current = settings.CurrentValue;
             context.Response.Cookies.Append(
                 PersonalizationCookies.VisitorName(context.Request, current),

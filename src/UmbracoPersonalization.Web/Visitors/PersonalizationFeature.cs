@@ -44,7 +44,7 @@ internal sealed class PersonalizationFeature
     public VisitorProfile Profile { get; }
 
     /// <summary>The signed visitor id, only with consent (and never for bots).</summary>
-    public string? VisitorId { get; }
+    public string? VisitorId { get; private set; }
 
     public bool IsBot { get; }
 
@@ -58,6 +58,9 @@ internal sealed class PersonalizationFeature
     public IReadOnlyList<string> Tags => _tags;
 
     public VisitorContext VisitorContext => _context ??= Build();
+
+    /// <summary>After a sign-in moved the browser to the member's visitor id: this request's page view counts for it.</summary>
+    public void SwitchVisitor(string visitorId) => VisitorId = visitorId;
 
     public void DescribePage(IEnumerable<string> categories, IEnumerable<string> tags)
     {
