@@ -137,6 +137,13 @@ public sealed class PersonalizationSettings
     public bool MergeOnSignIn { get; set; } = true;
 
     /// <summary>
+    /// Whether a browser still carrying a member's visitor id while nobody is signed in (the member signed out, e.g. on
+    /// a shared computer) gets a fresh anonymous id, so the next person is not profiled into the member's profile.
+    /// The member's personalization comes back at their next sign-in. Default: <c>true</c>.
+    /// </summary>
+    public bool RotateVisitorIdOnSignOut { get; set; } = true;
+
+    /// <summary>
     /// Roles that the default <c>UmbracoPersonalization.Management</c> policy accepts (any of them). Empty (default)
     /// means <c>admin</c>. Sites replace the policy itself to use their own rules.
     /// </summary>

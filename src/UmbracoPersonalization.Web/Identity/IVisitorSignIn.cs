@@ -15,4 +15,10 @@ public interface IVisitorSignIn
     /// (no storage consent: nothing is linked or stored).
     /// </summary>
     Task<SignInResult?> SignInAsync(HttpContext context, string memberKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The member signed out: the browser gets a fresh anonymous visitor id (only with storage consent), so whoever
+    /// uses it next is not profiled into the member's profile. Returns the new id, or <c>null</c> when not identified.
+    /// </summary>
+    string? SignOut(HttpContext context);
 }

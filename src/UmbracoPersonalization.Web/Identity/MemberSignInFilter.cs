@@ -11,7 +11,8 @@ namespace UmbracoPersonalization.Web.Identity;
 /// <summary>
 /// A global MVC action filter (it runs after authentication, unlike the middleware): when a member is signed in and
 /// the visitor's profile does not carry their key yet, the visitor is signed in through <see cref="IVisitorSignIn"/>.
-/// Costs nothing once the profile carries the key. A failure is logged and the page goes on.
+/// Costs nothing once the profile carries the key. A failure is logged and the page goes on. When nobody is signed in
+/// but the browser still carries a member's visitor id, it gets a fresh anonymous id (<c>RotateVisitorIdOnSignOut</c>).
 /// </summary>
 internal sealed class MemberSignInFilter(IVisitorSignIn signIn, IOptionsMonitor<PersonalizationSettings> settings, ILogger<MemberSignInFilter> logger) : IAsyncActionFilter
 {
@@ -33,6 +34,13 @@ internal sealed class MemberSignInFilter(IVisitorSignIn signIn, IOptionsMonitor<
             {
                 Log.SignInMergeFailed(logger, ex);
             }
+        }
+
+        else if (current.Enabled && current.RotateVisitorIdOnSignOut
+            && http.User.Identity?.IsAuthenticated != true
+            && http.Features.Get<PersonalizationFeature>() is { VisitorId: not null, Profile.MemberKey: not null })
+        {
+            signIn.SignOut(http); // a member's id without a signed-in member: the member signed out
         }
 
         await next();

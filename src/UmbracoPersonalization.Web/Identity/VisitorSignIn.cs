@@ -26,16 +26,41 @@ internal sealed class VisitorSignIn(
         }
 
         var result = await identity.SignInAsync(visitorId, memberKey, protector.NewVisitorId(), cancellationToken);
-        if (!string.Equals(result.VisitorId, visitorId, StringComparison.Ordinal) && !context.Response.HasStarted)
+        if (!string.Equals(result.VisitorId, visitorId, StringComparison.Ordinal))
         {
-            feature?.SwitchVisitor(result.VisitorId);
-            var current = settings.CurrentValue;
-            context.Response.Cookies.Append(
-                PersonalizationCookies.VisitorName(context.Request, current),
-                protector.Protect(result.VisitorId),
-                PersonalizationCookies.Options(context.Request, current.VisitorCookieLifetime, httpOnly: true));
+            Switch(context, feature, result.VisitorId);
         }
 
         return result;
+    }
+
+    public string? SignOut(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var feature = context.Features.Get<PersonalizationFeature>();
+        var visitorId = feature is null ? VisitorRequest.VisitorId(context) : feature.VisitorId;
+        if (visitorId is null || (feature is null && !VisitorRequest.Consent(context).AllowsStorage))
+        {
+            return null;
+        }
+
+        var fresh = protector.NewVisitorId();
+        Switch(context, feature, fresh);
+        return fresh;
+    }
+
+    private void Switch(HttpContext context, PersonalizationFeature? feature, string visitorId)
+    {
+        feature?.SwitchVisitor(visitorId);
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var current = settings.CurrentValue;
+        context.Response.Cookies.Append(
+            PersonalizationCookies.VisitorName(context.Request, current),
+            protector.Protect(visitorId),
+            PersonalizationCookies.Options(context.Request, current.VisitorCookieLifetime, httpOnly: true));
     }
 }

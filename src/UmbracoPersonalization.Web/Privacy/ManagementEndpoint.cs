@@ -209,7 +209,7 @@ internal sealed class ManagementEndpoint
                 return null;
             }
 
-            var id = Uri.UnescapeDataString(key);
+            var id = key; // the path is already decoded by the server
             if (string.IsNullOrWhiteSpace(id))
             {
                 return null;

@@ -45,8 +45,28 @@ public sealed class SignInMergeTests
         // Signing in again on either device changes nothing.
         await SignedInGetAsync(deviceA, "/probe", "member-42");
         await SignedInGetAsync(deviceB, "/probe", "member-42");
-        Assert.Equal(a, (await (await deviceA.GetAsync("/probe")).ReadProbeAsync())!.VisitorId);
+        Assert.Equal(a, (await (await SignedInGetAsync(deviceA, "/probe", "member-42")).ReadProbeAsync())!.VisitorId);
         Assert.Equal(merged.Visits, (await profiles.GetAsync(a))!.Visits);
+    }
+
+    [Fact]
+    public async Task SignOut_TheBrowserGetsAFreshAnonymousId_SoTheNextPersonIsNotProfiledIntoTheMember()
+    {
+        await using var privacy = await PrivacySite.StartAsync("Sqlite");
+        var site = privacy.Site;
+        var profiles = site.GetRequiredService<IProfileStore>();
+        using var shared = site.CreateCookieClient();
+        var member = await PrivacyAcceptanceTests.ConsentAndBrowseAsync(site, shared, pages: 1);
+        await SignedInGetAsync(shared, "/probe", "member-7");
+        await Waiting.UntilAsync(() => profiles.GetAsync(member), p => p?.MemberKey == "member-7", "the profile is claimed");
+
+        var signedOut = await shared.GetAsync("/");
+        var next = (await (await shared.GetAsync("/probe")).ReadProbeAsync())!.VisitorId;
+
+        Assert.Contains(signedOut.SetCookies(), c => c.StartsWith("up_vid=", StringComparison.Ordinal));
+        Assert.NotEqual(member, next);
+        await Waiting.UntilAsync(() => profiles.GetAsync(next), p => p is not null, "the anonymous page view is stored for the new id");
+        Assert.Equal(1, (await profiles.GetAsync(member))!.PageViews);
     }
 
     [Fact]
