@@ -37,21 +37,36 @@ public static class TcStringDecoder
                 return false;
             }
 
+            var created = reader.ReadDeciseconds();
+            var lastUpdated = reader.ReadDeciseconds();
+            var cmpId = (int)reader.ReadInt(12);
+            var cmpVersion = (int)reader.ReadInt(12);
+            var consentScreen = (int)reader.ReadInt(6);
+            var consentLanguage = reader.ReadLetters();
+            var vendorListVersion = (int)reader.ReadInt(12);
+            var policyVersion = (int)reader.ReadInt(6);
+            var isServiceSpecific = reader.ReadBool();
+            reader.ReadInt(1); // UseNonStandardTexts
+            reader.ReadInt(12); // SpecialFeatureOptIns
+            var purposesConsent = reader.ReadBitField(24);
+            var purposesLegitimateInterest = reader.ReadBitField(24);
+            reader.ReadInt(1); // PurposeOneTreatment
+            var publisherCountry = reader.ReadLetters();
             tcString = new TcString
             {
                 Version = version,
-                Created = reader.ReadDeciseconds(),
-                LastUpdated = reader.ReadDeciseconds(),
-                CmpId = (int)reader.ReadInt(12),
-                CmpVersion = (int)reader.ReadInt(12),
-                ConsentScreen = (int)reader.ReadInt(6),
-                ConsentLanguage = reader.ReadLetters(),
-                VendorListVersion = (int)reader.ReadInt(12),
-                TcfPolicyVersion = (int)reader.ReadInt(6),
-                IsServiceSpecific = reader.ReadBool(),
-                PurposesConsent = SkipThen(reader, 1 + 12, r => r.ReadBitField(24)),
-                PurposesLegitimateInterest = reader.ReadBitField(24),
-                PublisherCountryCode = SkipThen(reader, 1, r => r.ReadLetters()),
+                Created = created,
+                LastUpdated = lastUpdated,
+                CmpId = cmpId,
+                CmpVersion = cmpVersion,
+                ConsentScreen = consentScreen,
+                ConsentLanguage = consentLanguage,
+                VendorListVersion = vendorListVersion,
+                TcfPolicyVersion = policyVersion,
+                IsServiceSpecific = isServiceSpecific,
+                PurposesConsent = purposesConsent,
+                PurposesLegitimateInterest = purposesLegitimateInterest,
+                PublisherCountryCode = publisherCountry,
             };
             return true;
         }
@@ -60,12 +75,5 @@ public static class TcStringDecoder
             tcString = null;
             return false;
         }
-    }
-
-    // UseNonStandardTexts (1) + SpecialFeatureOptIns (12) precede the purposes; PurposeOneTreatment (1) precedes the country.
-    private static T SkipThen<T>(TcfBitReader reader, int bits, Func<TcfBitReader, T> read)
-    {
-        reader.ReadInt(bits);
-        return read(reader);
     }
 }
