@@ -51,4 +51,12 @@ internal sealed class ProfileDocument
     public LifecycleStage Stage { get; set; }
 
     public List<string>? Segments { get; set; }
+
+    public List<string>? Topics { get; set; }
+
+    public List<string>? SuppressedInterests { get; set; }
+
+    public bool? PersonalizationPaused { get; set; }
+
+    public List<string>? MergedVisitorIds { get; set; }
 }

@@ -39,7 +39,11 @@ public static class ProfileSerializer
             Goals = NullIfEmpty(profile.Goals),
             Preferences = NullIfEmpty(profile.Preferences),
             Stage = profile.Stage,
-            Segments = profile.Segments.Count == 0 ? null : [.. profile.Segments.Order(StringComparer.Ordinal)],
+            Segments = SortedOrNull(profile.Segments),
+            Topics = SortedOrNull(profile.Topics),
+            SuppressedInterests = SortedOrNull(profile.SuppressedInterests),
+            PersonalizationPaused = profile.PersonalizationPaused ? true : null,
+            MergedVisitorIds = SortedOrNull(profile.MergedVisitorIds),
         };
         return JsonSerializer.Serialize(document, PersistenceJsonContext.Default.ProfileDocument);
     }
@@ -81,8 +85,15 @@ public static class ProfileSerializer
             Preferences = Copy(d.Preferences),
             Stage = d.Stage,
             Segments = d.Segments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Segments, StringComparer.OrdinalIgnoreCase),
+            Topics = d.Topics is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Topics, StringComparer.OrdinalIgnoreCase),
+            SuppressedInterests = d.SuppressedInterests is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.SuppressedInterests, StringComparer.OrdinalIgnoreCase),
+            PersonalizationPaused = d.PersonalizationPaused == true,
+            MergedVisitorIds = d.MergedVisitorIds is null ? new(StringComparer.Ordinal) : new(d.MergedVisitorIds, StringComparer.Ordinal),
         };
     }
+
+    private static List<string>? SortedOrNull(HashSet<string> values) =>
+        values.Count == 0 ? null : [.. values.Order(StringComparer.Ordinal)];
 
     private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>
         source.Count == 0 ? null : new Dictionary<string, T>(source, StringComparer.Ordinal);

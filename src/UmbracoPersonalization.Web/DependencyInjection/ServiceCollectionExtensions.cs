@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +11,14 @@ using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Cache;
 using Umbraco.Cms.Core.Models.PublishedContent;
 using UmbracoPersonalization.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Privacy;
+using UmbracoPersonalization.Core.Templating;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Persistence.Ingestion;
 using UmbracoPersonalization.Web.Events;
+using UmbracoPersonalization.Web.Identity;
+using UmbracoPersonalization.Web.Privacy;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Definitions;
@@ -45,6 +51,7 @@ public static class ServiceCollectionExtensions
         AddCore(services, configuration);
         AddServices(services);
         AddPersistence(services, configuration);
+        AddPrivacy(services, configuration);
         AddRendering(services);
         AddMiddleware(services);
         return services;
@@ -63,7 +70,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// The engine. Profile options take <c>SessionTimeout</c> and <c>InterestHalfLife</c> from the top-level settings;
-    /// the optional <c>Umbraco:Personalization:Profile</c> section refines the rest (lifecycle thresholds, limits).
+    /// the optional <c>Umbraco:Personalization:Profile</c> section refines the rest (lifecycle thresholds, limits), and
+    /// <c>Umbraco:Personalization:Liquid</c> sets the template limits.
     /// </summary>
     private static void AddCore(IServiceCollection services, IConfiguration configuration)
     {
@@ -75,6 +83,7 @@ public static class ServiceCollectionExtensions
                 profile.InterestHalfLife = settings.Value.InterestHalfLife;
             })
             .Bind(configuration.GetSection(ProfileOptions.SectionName));
+        services.AddOptions<LiquidOptions>().Bind(configuration.GetSection(LiquidOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDefinitionSetConsumer, SnapshotHolderConsumer>());
     }
 
@@ -83,7 +92,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.TryAddSingleton<IVisitorContextAccessor, HttpContextVisitorContextAccessor>();
-        services.TryAddSingleton<IConsentProvider, CookieConsentProvider>();
+        services.TryAddSingleton<CookieConsentProvider>();
+        services.TryAddSingleton<IConsentProvider>(provider =>
+            provider.GetRequiredService<IOptions<PersonalizationSettings>>().Value.ConsentSource == ConsentSource.Tcf
+                ? new TcfConsentProvider(provider.GetRequiredService<CookieConsentProvider>())
+                : provider.GetRequiredService<CookieConsentProvider>());
         services.TryAddSingleton(provider => new UserAgentClassifier(provider.GetRequiredService<IOptions<PersonalizationSettings>>()));
         services.TryAddSingleton<RequestContextFactory>();
         services.TryAddSingleton<IVisitorIdProtector>(provider => new DataProtectionVisitorIdProtector(CreateDataProtection(provider)));
@@ -114,6 +127,30 @@ public static class ServiceCollectionExtensions
                     options.DataDirectory = ResolveDataFolder(provider);
                 }
             });
+    }
+
+    /// <summary>
+    /// Minimisation and retention options (<c>Umbraco:Personalization:Privacy</c>, <c>…:Retention</c>), the data-subject
+    /// endpoints, sign-in merging and the management API's authorization policy.
+    /// </summary>
+    private static void AddPrivacy(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PersonalizationSettings.SectionName + ":Privacy"));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(PersonalizationSettings.SectionName + ":Retention"));
+        services.TryAddSingleton<VisitorRightsEndpoint>();
+        services.TryAddSingleton<ManagementEndpoint>();
+        services.TryAddSingleton<IVisitorSignIn, VisitorSignIn>();
+        services.TryAddSingleton<MemberSignInFilter>();
+        services.Configure<MvcOptions>(o =>
+        {
+            if (!o.Filters.OfType<ServiceFilterAttribute>().Any(f => f.ServiceType == typeof(MemberSignInFilter)))
+            {
+                o.Filters.AddService<MemberSignInFilter>();
+            }
+        });
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthorizationOptions>, ManagementAuthorization.DefaultPolicySetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ManagementAuthorization.RoleHandler>());
     }
 
     private static void AddRendering(IServiceCollection services)

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "Loading personalization definitions failed; keeping the previous snapshot")]
     public static partial void DefinitionsLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "Linking the visitor to the signed-in member failed; the page goes on and it is tried again on the next request")]
+    public static partial void SignInMergeFailed(ILogger logger, Exception exception);
 }

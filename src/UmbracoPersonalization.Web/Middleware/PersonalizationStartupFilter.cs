@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Privacy;
 
 namespace UmbracoPersonalization.Web.Middleware;
 
@@ -17,6 +18,10 @@ internal sealed class PersonalizationStartupFilter : IStartupFilter
     {
         app.Map(ConsentEndpoint.Path, branch => branch.Run(context =>
             context.RequestServices.GetRequiredService<ConsentEndpoint>().HandleAsync(context)));
+        app.Map(VisitorRightsEndpoint.Path, branch => branch.Run(context =>
+            context.RequestServices.GetRequiredService<VisitorRightsEndpoint>().HandleAsync(context)));
+        app.Map(ManagementEndpoint.Path, branch => branch.Run(context =>
+            context.RequestServices.GetRequiredService<ManagementEndpoint>().HandleAsync(context)));
         app.UseMiddleware<PersonalizationMiddleware>();
         next(app);
     };
