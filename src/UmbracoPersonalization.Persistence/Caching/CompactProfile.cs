@@ -25,12 +25,16 @@ internal sealed class CompactProfile
     private readonly KeyValuePair<string, GoalRecord>[] _goals;
     private readonly string[] _preferences;
     private readonly ulong[] _segments;
+    private readonly string[] _topics;
+    private readonly string[] _suppressedInterests;
+    private readonly string[] _mergedVisitorIds;
     private readonly int _visits;
     private readonly int _pageViews;
     private readonly int _visitPageViews;
     private readonly DeviceClass _device;
     private readonly LifecycleStage _stage;
     private readonly bool _hasVisitStartedAt;
+    private readonly bool _personalizationPaused;
 
     private CompactProfile(VisitorProfile profile, ProfileCache.Interner interner, ulong[] segments)
     {
@@ -57,6 +61,10 @@ internal sealed class CompactProfile
         _preferences = Preferences(profile.Preferences, interner);
         _stage = profile.Stage;
         _segments = segments;
+        _topics = Strings(profile.Topics, interner);
+        _suppressedInterests = Strings(profile.SuppressedInterests, interner);
+        _personalizationPaused = profile.PersonalizationPaused;
+        _mergedVisitorIds = profile.MergedVisitorIds.Count == 0 ? [] : [.. profile.MergedVisitorIds];
     }
 
     /// <summary>The visitor id (the cache key).</summary>
@@ -105,6 +113,10 @@ internal sealed class CompactProfile
             Preferences = new Dictionary<string, string>(_preferences.Length / 2, StringComparer.OrdinalIgnoreCase),
             Stage = _stage,
             Segments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            Topics = new HashSet<string>(_topics, StringComparer.OrdinalIgnoreCase),
+            SuppressedInterests = new HashSet<string>(_suppressedInterests, StringComparer.OrdinalIgnoreCase),
+            PersonalizationPaused = _personalizationPaused,
+            MergedVisitorIds = new HashSet<string>(_mergedVisitorIds, StringComparer.Ordinal),
         };
         for (var i = 0; i < _preferences.Length; i += 2)
         {
@@ -127,6 +139,23 @@ internal sealed class CompactProfile
         foreach (var (key, value) in source)
         {
             result[i++] = new KeyValuePair<string, T>(interner.String(key)!, value);
+        }
+
+        return result;
+    }
+
+    private static string[] Strings(HashSet<string> source, ProfileCache.Interner interner)
+    {
+        if (source.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[source.Count];
+        var i = 0;
+        foreach (var value in source)
+        {
+            result[i++] = interner.String(value)!;
         }
 
         return result;

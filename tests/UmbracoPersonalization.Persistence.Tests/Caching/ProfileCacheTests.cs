@@ -35,6 +35,27 @@ public sealed class ProfileCacheTests
     }
 
     [Fact]
+    public void TryGet_KeepsThePreferenceCentreAndMergeFields()
+    {
+        var cache = Cache(10);
+        var profile = Stored(EfProfileStoreTests.FullProfile("v1"), version: 2);
+        profile.Topics.Add("cycling");
+        profile.SuppressedInterests.Add("Running");
+        profile.PersonalizationPaused = true;
+        profile.MergedVisitorIds.Add("0123456789abcdef0123456789abcdef");
+        cache.Set(profile, cache.Generation);
+
+        Assert.True(cache.TryGet("v1", out var cached));
+
+        Assert.Equal(["cycling"], cached.Topics);
+        Assert.Contains("RUNNING", cached.SuppressedInterests);
+        Assert.True(cached.PersonalizationPaused);
+        Assert.Equal(["0123456789abcdef0123456789abcdef"], cached.MergedVisitorIds);
+        Assert.Equal(UmbracoPersonalization.Persistence.Serialization.ProfileSerializer.Serialize(profile),
+            UmbracoPersonalization.Persistence.Serialization.ProfileSerializer.Serialize(cached));
+    }
+
+    [Fact]
     public void Set_KeepsNoReferenceToTheCallersProfile()
     {
         var cache = Cache(10);
