@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Auditing;
 using UmbracoPersonalization.Core.Privacy;
+using UmbracoPersonalization.Persistence.Caching;
 using UmbracoPersonalization.Persistence.Data;
 
 namespace UmbracoPersonalization.Persistence.Retention;
@@ -24,15 +25,18 @@ public sealed partial class RetentionPurger
     private readonly TimeProvider _time;
     private readonly IAuditLog? _audit;
     private readonly ILogger<RetentionPurger> _logger;
+    private readonly ProfileCache? _profileCache;
 
-    /// <summary>Creates the purger.</summary>
+    /// <summary>Creates the purger; purged profiles are dropped from <paramref name="profileCache"/> when one is given.</summary>
     public RetentionPurger(
         IDbContextFactory<PersonalizationDbContext> contextFactory,
         IOptionsMonitor<RetentionOptions> options,
         TimeProvider time,
         ILogger<RetentionPurger> logger,
-        IAuditLog? audit = null)
+        IAuditLog? audit = null,
+        ProfileCache? profileCache = null)
     {
+        _profileCache = profileCache;
         _contextFactory = contextFactory ?? throw new ArgumentNullException(nameof(contextFactory));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -143,6 +147,11 @@ public sealed partial class RetentionPurger
                 var assignments = await db.Assignments.Where(a => deleted.Contains(a.VisitorId))
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var visitorId in deleted)
+                {
+                    _profileCache?.Invalidate(visitorId); // rows deleted here bypass EfProfileStore
+                }
+
                 return (profiles, events, assignments, ids.Count == batch);
             }
         }
