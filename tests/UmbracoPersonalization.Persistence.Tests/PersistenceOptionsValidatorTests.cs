@@ -28,6 +28,23 @@ public sealed class PersistenceOptionsValidatorTests
         Assert.Contains("Umbraco:Personalization:Persistence:ConnectionString", failure, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(3601)]
+    public void Validate_ProfileCacheTimeToLiveOutOfRange_FailsNamingTheKey(double seconds)
+    {
+        var options = new PersistenceOptions { DataDirectory = "/data", ProfileCacheTimeToLive = TimeSpan.FromSeconds(seconds) };
+
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
+        Assert.StartsWith("Umbraco:Personalization:Persistence:ProfileCacheTimeToLive", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ProfileCacheCapacityZero_SwitchesTheCacheOffAndSucceeds()
+    {
+        Assert.True(Validator.Validate(null, new PersistenceOptions { DataDirectory = "/data", ProfileCacheCapacity = 0 }).Succeeded);
+    }
+
     [Fact]
     public void Validate_UnknownProvider_Fails()
     {
@@ -42,6 +59,7 @@ public sealed class PersistenceOptionsValidatorTests
     [InlineData(nameof(PersistenceOptions.QueueCapacity), 0)]
     [InlineData(nameof(PersistenceOptions.MaxStoreAttempts), 0)]
     [InlineData(nameof(PersistenceOptions.MaxConflictRetries), 0)]
+    [InlineData(nameof(PersistenceOptions.ProfileCacheCapacity), -1)]
     public void Validate_NumberOutOfRange_FailsNamingTheKey(string key, int value)
     {
         var options = new PersistenceOptions { DataDirectory = "/data" };
