@@ -29,6 +29,8 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <item><term><c>authenticated</c>, <c>memberGroups</c></term><description>boolean; array of group names</description></item>
 /// <item><term><c>page.categories</c>, <c>page.tags</c></term><description>arrays of the current page</description></item>
 /// </list>
+/// <para>Entries of <see cref="RequestContext.Extra"/> (host-contributed attributes) are added under their own names;
+/// a built-in name always wins.</para>
 /// <para>Keys of nested objects (categories, tags, goals, preferences, query) match case-insensitively.</para>
 /// </remarks>
 public sealed class VisitorAttributes : IAttributeSource
@@ -129,6 +131,11 @@ public sealed class VisitorAttributes : IAttributeSource
             ["categories"] = StringArray(request.Categories),
             ["tags"] = StringArray(request.Tags),
         });
+
+        foreach (var (name, value) in request.Extra)
+        {
+            values.TryAdd(name, value); // built-in names win
+        }
 
         return new VisitorAttributes(values, stage, topInterest);
     }

@@ -118,4 +118,10 @@ public sealed class PersonalizationSettings
     [DefaultValue(StaticDataFolder)]
     [Required(ErrorMessage = SectionName + ":DataFolder: a folder is required")]
     public string DataFolder { get; set; } = StaticDataFolder;
+
+    /// <summary>Umbraco's native segment variants (backoffice segments, request segment, Delivery API).</summary>
+    public NativeSegmentSettings Segments { get; set; } = new();
+
+    /// <summary>What the request contributes to conditions beyond the built-in attributes (cookies, session, headers, member).</summary>
+    public CriteriaSettings Criteria { get; set; } = new();
 }

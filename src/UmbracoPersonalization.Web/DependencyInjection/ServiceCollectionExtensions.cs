@@ -12,7 +12,17 @@ using UmbracoPersonalization.Core.DependencyInjection;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Persistence.Ingestion;
-using UmbracoPersonalization.Web.Events;
+using Microsoft.AspNetCore.Mvc;
+using Umbraco.Cms.Core.Configuration.Models;
+using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Cms.Core.Services;
+using Umbraco.Extensions;
+using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Web.Caching;
+using UmbracoPersonalization.Web.Criteria;
+using UmbracoPersonalization.Web.Headless;
+using UmbracoPersonalization.Web.Notifications;
+using UmbracoPersonalization.Web.Segments;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Definitions;
@@ -47,6 +57,10 @@ public static class ServiceCollectionExtensions
         AddPersistence(services, configuration);
         AddRendering(services);
         AddMiddleware(services);
+        AddCriteria(services);
+        AddNativeSegments(services);
+        AddNotifications(services);
+        services.TryAddSingleton<PersonalizationVaryBy>();
         return services;
     }
 
@@ -105,7 +119,10 @@ public static class ServiceCollectionExtensions
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPersonalizationPersistence(configuration.GetSection(PersistenceOptions.SectionName));
-        services.TryAddSingleton<IProfileEventApplier, ProfileUpdaterEventApplier>();
+        services.TryAddSingleton<SegmentNotificationPublisher>();
+        services.TryAddSingleton<IProfileEventApplier>(provider => provider.GetRequiredService<SegmentNotificationPublisher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProfileSaveListener, SegmentNotificationPublisher>(
+            provider => provider.GetRequiredService<SegmentNotificationPublisher>()));
         services.AddOptions<PersistenceOptions>()
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
@@ -135,6 +152,51 @@ public static class ServiceCollectionExtensions
                 manager.ApplicationParts.Add(part);
             }
         });
+    }
+
+    /// <summary>The built-in attribute providers (request, member, profile criteria), in this order.</summary>
+    private static void AddCriteria(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVisitorAttributeProvider, RequestCriteriaProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVisitorAttributeProvider, MemberCriteriaProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVisitorAttributeProvider, ProfileCriteriaProvider>());
+    }
+
+    /// <summary>
+    /// Umbraco's native segments: our <see cref="ISegmentService"/> and Delivery API <see cref="IRequestSegmentService"/>
+    /// replace Umbraco's (AddUnique: these have a default registration to replace), Umbraco's segment setting is
+    /// switched on, and a global MVC filter sets the visitor's segment after routing.
+    /// </summary>
+    private static void AddNativeSegments(IServiceCollection services)
+    {
+        services.TryAddSingleton<IVisitorSegmentSelector, VisitorSegmentSelector>();
+        services.TryAddSingleton<VisitorSegmentApplier>();
+        services.TryAddSingleton<ApplyVisitorSegmentFilter>();
+        services.AddUnique<ISegmentService, PersonalizationSegmentService>();
+        services.AddUnique<IRequestSegmentService, PersonalizationRequestSegmentService>();
+        services.AddOptions<SegmentSettings>().PostConfigure<IOptions<PersonalizationSettings>>((segments, settings) =>
+        {
+            if (settings.Value.Segments.Enabled)
+            {
+                segments.Enabled = true;
+            }
+        });
+        services.Configure<MvcOptions>(options => options.Filters.AddService<ApplyVisitorSegmentFilter>());
+    }
+
+    /// <summary>
+    /// Decisions go through <see cref="NotifyingPersonalizer"/> (DecidingNotification) unless the host registered its
+    /// own <see cref="IPersonalizer"/>.
+    /// </summary>
+    private static void AddNotifications(IServiceCollection services)
+    {
+        var descriptor = services.FirstOrDefault(d => d.ServiceType == typeof(IPersonalizer));
+        if (descriptor?.ImplementationType == typeof(Personalizer))
+        {
+            services.Remove(descriptor);
+            services.TryAddSingleton<Personalizer>();
+            services.AddSingleton<IPersonalizer, NotifyingPersonalizer>();
+        }
     }
 
     private static void AddMiddleware(IServiceCollection services) =>
