@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using UmbracoPersonalization.Site.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace UmbracoPersonalization.Site.Tests;
+
+/// <summary>The site in a real browser (Debian's chromium, no browser download), served by Kestrel on 127.0.0.1.</summary>
+public sealed class BrowserTests(ITestOutputHelper output)
+{
+    private static readonly string Chromium =
+        Environment.GetEnvironmentVariable("UP_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    [SkippableFact]
+    public async Task Home_AcceptAll_HidesTheBannerAndKeepsTheHero()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"No Chromium at {Chromium}: install Debian's chromium or set UP_TEST_CHROMIUM.");
+
+        using var data = new TempFolder();
+        await using var site = new SiteFactory(data.Path);
+        site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        site.StartServer();
+        var baseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync(baseUrl + "/");
+        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Your privacy, your choice" });
+        var hero = page.Locator("[data-placement='home-hero'] h1");
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await Assertions.Expect(hero).ToBeVisibleAsync();
+        await Screenshot(page, "home-before-consent");
+
+        await banner.GetByRole(AriaRole.Button, new() { Name = "Accept all" }).ClickAsync();
+
+        await Assertions.Expect(banner).ToHaveCountAsync(0);
+        await Assertions.Expect(hero).ToBeVisibleAsync();
+        Assert.EndsWith("/", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Screenshot(page, "home-after-consent");
+    }
+
+    private async Task Screenshot(IPage page, string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "up-site-screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}.png");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        output.WriteLine($"Screenshot: {file}");
+    }
+}
