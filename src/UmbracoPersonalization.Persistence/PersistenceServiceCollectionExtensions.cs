@@ -1,3 +1,4 @@
+using UmbracoPersonalization.Core.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IEventStore, EfEventStore>();
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IAssignmentStore, EfAssignmentStore>();
+        services.TryAddSingleton<IContentCatalogueStore, EfContentCatalogueStore>();
     }
 
     private static void AddIngestion(IServiceCollection services)
