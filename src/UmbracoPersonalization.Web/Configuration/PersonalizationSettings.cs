@@ -124,4 +124,10 @@ public sealed class PersonalizationSettings
 
     /// <summary>What the request contributes to conditions beyond the built-in attributes (cookies, session, headers, member).</summary>
     public CriteriaSettings Criteria { get; set; } = new();
+
+    /// <summary>The content catalogue (recommendations) kept in sync with published content.</summary>
+    public CatalogueSettings Catalogue { get; set; } = new();
+
+    /// <summary>Block-level variants in Block List / Block Grid.</summary>
+    public BlockVariantSettings Blocks { get; set; } = new();
 }

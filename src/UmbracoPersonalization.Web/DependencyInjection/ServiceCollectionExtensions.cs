@@ -18,7 +18,11 @@ using Umbraco.Cms.Core.DeliveryApi;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Extensions;
 using UmbracoPersonalization.Core.Experiences;
+using Umbraco.Cms.Core.Events;
+using Umbraco.Cms.Core.Notifications;
+using UmbracoPersonalization.Web.Blocks;
 using UmbracoPersonalization.Web.Caching;
+using UmbracoPersonalization.Web.Catalogue;
 using UmbracoPersonalization.Web.Criteria;
 using UmbracoPersonalization.Web.Headless;
 using UmbracoPersonalization.Web.Notifications;
@@ -60,6 +64,8 @@ public static class ServiceCollectionExtensions
         AddCriteria(services);
         AddNativeSegments(services);
         AddNotifications(services);
+        AddCatalogue(services);
+        services.TryAddSingleton<BlockVariantSelector>();
         services.TryAddSingleton<PersonalizationVaryBy>();
         return services;
     }
@@ -197,6 +203,23 @@ public static class ServiceCollectionExtensions
             services.TryAddSingleton<Personalizer>();
             services.AddSingleton<IPersonalizer, NotifyingPersonalizer>();
         }
+    }
+
+    /// <summary>
+    /// The content catalogue: Umbraco's content notifications queue changes (registered the way
+    /// <c>builder.AddNotificationHandler</c> does), a background worker writes them in batches.
+    /// </summary>
+    private static void AddCatalogue(IServiceCollection services)
+    {
+        services.TryAddSingleton<ContentCatalogueQueue>();
+        services.TryAddSingleton<ICatalogueItemFactory, CatalogueItemFactory>();
+        services.TryAddTransient<ContentCatalogueRebuilder>();
+        services.TryAddSingleton<ContentCatalogueWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContentCatalogueWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentPublishedNotification>, ContentCatalogueNotificationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentUnpublishedNotification>, ContentCatalogueNotificationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentMovedToRecycleBinNotification>, ContentCatalogueNotificationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentDeletedNotification>, ContentCatalogueNotificationHandler>());
     }
 
     private static void AddMiddleware(IServiceCollection services) =>
