@@ -19,10 +19,11 @@ public sealed class PersonalizedBlocksViewComponent : ViewComponent
     /// <summary>Creates the view component.</summary>
     public PersonalizedBlocksViewComponent(BlockVariantSelector selector) => _selector = selector;
 
-    /// <summary>Renders <paramref name="blocks"/> (a <see cref="BlockListModel"/> or <see cref="BlockGridModel"/>).</summary>
-    /// <param name="blocks">The blocks; anything else renders nothing.</param>
+    /// <summary>Renders <paramref name="blocks"/>: a <see cref="BlockListModel"/> or <see cref="BlockGridModel"/>.</summary>
+    /// <param name="blocks">The blocks; other block collections render nothing. (Typed as an enumerable rather than
+    /// <see cref="object"/> so that MVC binds the argument by name.)</param>
     /// <returns>The view.</returns>
-    public IViewComponentResult Invoke(object? blocks) => blocks switch
+    public IViewComponentResult Invoke(IEnumerable<IBlockReference>? blocks) => blocks switch
     {
         BlockListModel list => View(new PersonalizedBlocks(_selector.Select(list, out var listChoices).ToList<IBlockReference<IPublishedElement, IPublishedElement>>(), "blocklist", listChoices)),
         BlockGridModel grid => View(new PersonalizedBlocks(_selector.Select(grid, out var gridChoices).ToList<IBlockReference<IPublishedElement, IPublishedElement>>(), "blockgrid", gridChoices)),
