@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using UmbracoPersonalization.Core.Conditions;
 
@@ -11,7 +10,7 @@ namespace UmbracoPersonalization.Benchmarks;
 [MemoryDiagnoser]
 public class ConditionBenchmarks
 {
-    private readonly AttributeDictionary _attributes = new();
+    private AttributeDictionary _attributes = new();
     private Condition _simple = Condition.Always;
     private Condition _three = Condition.Always;
     private Condition _twenty = Condition.Always;
@@ -21,13 +20,9 @@ public class ConditionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(FindCases()));
-        foreach (var attribute in document.RootElement.GetProperty("attributes").EnumerateObject())
-        {
-            _attributes.Set(attribute.Name, AttributeValue.FromJson(attribute.Value));
-        }
-
-        var conditions = document.RootElement.GetProperty("conditions");
+        using var cases = PeerCases.Load();
+        _attributes = cases.ToAttributeDictionary();
+        var conditions = cases.Conditions;
         _simple = Condition.Parse(conditions.GetProperty("simple"));
         _three = Condition.Parse(conditions.GetProperty("three"));
         _twenty = Condition.Parse(conditions.GetProperty("twenty"));
@@ -57,23 +52,4 @@ public class ConditionBenchmarks
     /// <returns>The condition.</returns>
     [Benchmark]
     public Condition ParseTwenty() => Condition.Parse(_twentyJson);
-
-    private static string FindCases()
-    {
-        var configured = Environment.GetEnvironmentVariable("PEER_CASES");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UmbracoPersonalization.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "bench", "peer-cases.json"));
-            }
-        }
-
-        throw new FileNotFoundException("peer-cases.json not found: set PEER_CASES or place it at ../shared/bench/ next to the repository root.");
-    }
 }

@@ -8,7 +8,7 @@ namespace UmbracoPersonalization.Persistence.Stores;
 
 /// <summary>
 /// <see cref="IProfileStore"/> over EF Core. Saves are optimistic without tracking: a first save is an insert
-/// that does nothing when the row exists; later saves are one <c>UPDATE … WHERE Version = expected</c>. A lost
+/// that does nothing when the row exists; later saves are one <c>UPDATE … WHERE Version = expected</c> (a reused command, see <see cref="ProfileUpdateCommand"/>). A lost
 /// race therefore returns <c>false</c> and never throws; database failures do throw, for the caller to handle.
 /// </summary>
 public sealed class EfProfileStore : IProfileStore
@@ -28,11 +28,8 @@ public sealed class EfProfileStore : IProfileStore
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var row = await db.Profiles.AsNoTracking()
-                .Where(p => p.VisitorId == visitorId)
-                .Select(p => new { p.Version, p.MemberKey, p.Body })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (row is null)
+            // A plain command rather than LINQ: this read is on the request path (see ProfileReadCommand).
+            if (await ProfileReadCommand.ReadAsync(db, visitorId, cancellationToken).ConfigureAwait(false) is not { } row)
             {
                 return null;
             }
@@ -102,38 +99,37 @@ public sealed class EfProfileStore : IProfileStore
             await using (transaction.ConfigureAwait(false))
             {
                 var inserts = new List<ProfileRow>();
-                for (var i = 0; i < saves.Count; i++)
+                var update = await ProfileUpdateCommand.CreateAsync(db, cancellationToken).ConfigureAwait(false);
+                await using (update.ConfigureAwait(false))
                 {
-                    var (profile, expected) = saves[i];
-                    ArgumentOutOfRangeException.ThrowIfNegative(expected);
-                    if (expected == 0)
+                    for (var i = 0; i < saves.Count; i++)
                     {
-                        inserts.Add(new ProfileRow
+                        var (profile, expected) = saves[i];
+                        ArgumentOutOfRangeException.ThrowIfNegative(expected);
+                        if (expected == 0)
+                        {
+                            inserts.Add(new ProfileRow
+                            {
+                                VisitorId = profile.VisitorId,
+                                Version = 1,
+                                MemberKey = profile.MemberKey,
+                                LastSeen = profile.LastSeen,
+                                Body = bodies[i],
+                            });
+                            continue;
+                        }
+
+                        var row = new ProfileRow
                         {
                             VisitorId = profile.VisitorId,
-                            Version = 1,
                             MemberKey = profile.MemberKey,
                             LastSeen = profile.LastSeen,
                             Body = bodies[i],
-                        });
-                        continue;
-                    }
-
-                    var visitorId = profile.VisitorId;
-                    var memberKey = profile.MemberKey;
-                    var lastSeen = profile.LastSeen;
-                    var body = bodies[i];
-                    var affected = await db.Profiles
-                        .Where(p => p.VisitorId == visitorId && p.Version == expected)
-                        .ExecuteUpdateAsync(
-                            s => s.SetProperty(p => p.Version, expected + 1)
-                                .SetProperty(p => p.MemberKey, memberKey)
-                                .SetProperty(p => p.LastSeen, lastSeen)
-                                .SetProperty(p => p.Body, body),
-                            cancellationToken).ConfigureAwait(false);
-                    if (affected == 1)
-                    {
-                        saved.Add(visitorId);
+                        };
+                        if (await update.ExecuteAsync(row, expected, cancellationToken).ConfigureAwait(false))
+                        {
+                            saved.Add(profile.VisitorId);
+                        }
                     }
                 }
 

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using UmbracoPersonalization.Persistence.Data.Entities;
+
+namespace UmbracoPersonalization.Persistence.Data;
+
+/// <summary>
+/// The optimistic profile update, <c>UPDATE … SET Version = expected + 1, … WHERE VisitorId = @id AND Version = expected</c>,
+/// as one command built from the EF model and re-bound for each profile of a batch, inside the caller's transaction.
+/// </summary>
+/// <remarks>
+/// EF Core's <c>ExecuteUpdateAsync</c> runs its query pipeline (expression parameter extraction, compiled-query cache
+/// lookup, command creation) on every call: about 90 µs per profile on 2 cores, several times the database's own work,
+/// which made profile saves the largest cost of event ingestion. Column names, quoting and value conversion (SQLite's
+/// UTC ticks) still come from the provider's mappings, so one implementation serves SQLite and PostgreSQL.
+/// </remarks>
+internal sealed class ProfileUpdateCommand : IAsyncDisposable
+{
+    private readonly DbContext _db;
+    private readonly DbCommand _command;
+    private readonly IProperty _visitorId;
+    private readonly IProperty _version;
+    private readonly IProperty _memberKey;
+    private readonly IProperty _lastSeen;
+    private readonly IProperty _body;
+
+    private ProfileUpdateCommand(DbContext db, DbCommand command, IEntityType entityType)
+    {
+        _db = db;
+        _command = command;
+        _visitorId = entityType.GetProperty(nameof(ProfileRow.VisitorId));
+        _version = entityType.GetProperty(nameof(ProfileRow.Version));
+        _memberKey = entityType.GetProperty(nameof(ProfileRow.MemberKey));
+        _lastSeen = entityType.GetProperty(nameof(ProfileRow.LastSeen));
+        _body = entityType.GetProperty(nameof(ProfileRow.Body));
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        command.CommandText =
+            $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(_version)} = @newVersion, {Column(_memberKey)} = @memberKey, " +
+            $"{Column(_lastSeen)} = @lastSeen, {Column(_body)} = @body WHERE {Column(_visitorId)} = @visitorId AND {Column(_version)} = @expected";
+    }
+
+    /// <summary>Opens the context's connection and creates the command in its current transaction.</summary>
+    public static async Task<ProfileUpdateCommand> CreateAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var entityType = db.Model.FindEntityType(typeof(ProfileRow))
+            ?? throw new InvalidOperationException($"{nameof(ProfileRow)} is not part of the model.");
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return new ProfileUpdateCommand(db, command, entityType);
+    }
+
+    /// <summary>Updates one profile if its stored version is <paramref name="expected"/>; returns whether it did.</summary>
+    public async Task<bool> ExecuteAsync(ProfileRow row, long expected, CancellationToken cancellationToken)
+    {
+        var parameters = _command.Parameters;
+        parameters.Clear();
+        Add(_version, "@newVersion", expected + 1);
+        Add(_memberKey, "@memberKey", row.MemberKey);
+        Add(_lastSeen, "@lastSeen", row.LastSeen);
+        Add(_body, "@body", row.Body);
+        Add(_visitorId, "@visitorId", row.VisitorId);
+        Add(_version, "@expected", expected);
+        return await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _command.DisposeAsync().ConfigureAwait(false);
+        await _db.Database.CloseConnectionAsync().ConfigureAwait(false);
+    }
+
+    private void Add(IProperty property, string name, object? value) =>
+        _command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(_command, name, value, property.IsNullable));
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using UmbracoPersonalization.Core.Events;
+using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Core.Segments;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence;
+using UmbracoPersonalization.Persistence.Data;
+using UmbracoPersonalization.Persistence.Ingestion;
+
+namespace UmbracoPersonalization.Benchmarks;
+
+/// <summary>
+/// <c>--ingest</c>: sustained event ingestion into SQLite through the real queue and worker. A producer keeps the queue
+/// full (retrying when it is full) for a fixed time; then the worker is stopped (it drains the queue) and the rows are
+/// counted. Events/s = rows written / time from the first event to the end of the drain.
+/// Options: <c>--seconds N</c> (10), <c>--visitors N</c> (2,000 distinct visitors), <c>--no-profiles</c> (store events
+/// only, no profile updates), <c>--batch N</c> (the worker's batch size, 500).
+/// </summary>
+internal static class IngestionRun
+{
+    /// <summary>Runs one ingestion measurement.</summary>
+    /// <param name="args">The options.</param>
+    /// <returns>The exit code: 0 when every accepted event was written.</returns>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 10);
+        var visitors = Option(args, "--visitors", 2000);
+        var batch = Option(args, "--batch", 500);
+        var profiles = !args.Contains("--no-profiles");
+        var folder = Path.Combine(Path.GetTempPath(), "up-ingest-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var services = new ServiceCollection()
+                .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+                .AddPersonalizationPersistence(o =>
+                {
+                    o.DataDirectory = folder;
+                    o.BatchSize = batch;
+                });
+            if (profiles)
+            {
+                services.AddSingleton<IProfileEventApplier>(new UpdaterApplier());
+            }
+
+            await using var provider = services.BuildServiceProvider();
+            var hosted = provider.GetServices<IHostedService>().ToList();
+            foreach (var service in hosted)
+            {
+                if (service is IHostedLifecycleService lifecycle)
+                {
+                    await lifecycle.StartingAsync(CancellationToken.None);
+                }
+
+                await service.StartAsync(CancellationToken.None);
+            }
+
+            var queue = provider.GetRequiredService<IEventQueue>();
+            var ids = Enumerable.Range(0, visitors).Select(i => $"visitor-{i:000000}").ToArray();
+            var clock = Stopwatch.StartNew();
+            var deadline = TimeSpan.FromSeconds(seconds);
+            long accepted = 0, full = 0;
+            var now = DateTimeOffset.UtcNow;
+            while (clock.Elapsed < deadline)
+            {
+                var visitorEvent = PageView(ids[accepted % ids.Length], now.AddTicks(accepted));
+                if (queue.TryEnqueue(visitorEvent))
+                {
+                    accepted++;
+                }
+                else
+                {
+                    // Full: back off so the producer does not steal the worker's core, then retry.
+                    full++;
+                    await Task.Delay(1);
+                }
+            }
+
+            var produced = clock.Elapsed;
+            for (var i = hosted.Count - 1; i >= 0; i--)
+            {
+                await hosted[i].StopAsync(CancellationToken.None);
+            }
+
+            var total = clock.Elapsed;
+            var factory = provider.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            var rows = await db.Events.LongCountAsync();
+            var profileRows = await db.Profiles.LongCountAsync();
+            var rate = rows / total.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingest: {(profiles ? "events + profile updates" : "events only")}, {visitors:#,0} visitors, batch {batch}: " +
+                $"{accepted:#,0} accepted in {produced.TotalSeconds:0.0} s ({full:#,0} full-queue retries), {rows:#,0} event rows and " +
+                $"{profileRows:#,0} profiles after the drain at {total.TotalSeconds:0.0} s => {rate:#,0} events/s; lost: {accepted - rows:#,0}"));
+            return rows == accepted ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static VisitorEvent PageView(string visitorId, DateTimeOffset timestamp) => new()
+    {
+        Id = Guid.NewGuid(),
+        VisitorId = visitorId,
+        Type = VisitorEventType.PageView,
+        Timestamp = timestamp,
+        Url = "/blog/spring",
+        Device = DeviceClass.Desktop,
+        Country = "NL",
+        Categories = ["category-1", "category-2"],
+        Tags = ["spring"],
+    };
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>Core's profile logic (100 segments re-evaluated per event), as the web package wires it.</summary>
+    private sealed class UpdaterApplier : IProfileEventApplier
+    {
+        private readonly ProfileUpdater _updater;
+
+        public UpdaterApplier()
+        {
+            var holder = new DefinitionSnapshotHolder();
+            holder.Update(BenchmarkData.Definitions());
+            _updater = new ProfileUpdater(new ProfileBuilder(new ProfileOptions()), holder, [], NullLogger<ProfileUpdater>.Instance);
+        }
+
+        public void Apply(VisitorProfile profile, VisitorEvent visitorEvent) => _updater.Apply(profile, visitorEvent);
+    }
+}
