@@ -95,4 +95,7 @@ public static class VisitorAttributeNames
 
     /// <summary>Object: the current page (<c>categories</c> and <c>tags</c> arrays).</summary>
     public const string Page = "page";
+
+    /// <summary><c>segments</c>: the segments stored with the profile as of the last event.</summary>
+    public const string Segments = "segments";
 }

@@ -24,6 +24,7 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <item><term><c>topInterest</c></term><description>the <c>interest</c> preference, else the strongest category</description></item>
 /// <item><term><c>goals.&lt;alias&gt;</c></term><description>times reached</description></item>
 /// <item><term><c>preferences.&lt;key&gt;</c></term><description>explicit preferences</description></item>
+/// <item><term><c>segments</c></term><description>array: the segments stored with the profile as of the last event (a condition naming its own segment here keeps a visitor in it: visitor stickiness)</description></item>
 /// <item><term><c>url</c>, <c>path</c>, <c>query.&lt;key&gt;</c></term><description>the page</description></item>
 /// <item><term><c>hour</c>, <c>weekday</c>, <c>month</c></term><description>0-23, 0 = Sunday, 1-12, in the request timestamp's offset</description></item>
 /// <item><term><c>authenticated</c>, <c>memberGroups</c></term><description>boolean; array of group names</description></item>
@@ -117,6 +118,7 @@ public sealed class VisitorAttributes : IAttributeSource
 
         values[VisitorAttributeNames.Goals] = AttributeValue.FromObject(goals);
         values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
+        values[VisitorAttributeNames.Segments] = StringArray(profile.Segments.Order(StringComparer.Ordinal).ToArray());
 
         values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
         values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);

@@ -50,7 +50,4 @@ public static class CriteriaAttributeNames
 
     /// <summary><c>goalsReached</c>: array of the goal aliases the visitor reached.</summary>
     public const string GoalsReached = "goalsReached";
-
-    /// <summary><c>segments</c>: array of the segments the visitor was in as of the last stored event (visitor stickiness).</summary>
-    public const string Segments = "segments";
 }

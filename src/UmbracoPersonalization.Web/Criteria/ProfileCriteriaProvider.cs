@@ -4,7 +4,7 @@ namespace UmbracoPersonalization.Web.Criteria;
 
 /// <summary>
 /// Umbraco Engage's names over the profile: <c>sessions</c>, <c>journeyStage</c>, <c>persona</c>, <c>campaign</c>,
-/// <c>goalsReached</c>, and <c>segments</c> (memberships stored with the profile).
+/// <c>goalsReached</c>.
 /// </summary>
 internal sealed class ProfileCriteriaProvider : IVisitorAttributeProvider
 {
@@ -19,6 +19,5 @@ internal sealed class ProfileCriteriaProvider : IVisitorAttributeProvider
         var utm = !context.Request.Utm.IsEmpty ? context.Request.Utm : profile.LastUtm;
         context.Add(CriteriaAttributeNames.Campaign, utm?.Campaign);
         context.AddArray(CriteriaAttributeNames.GoalsReached, profile.Goals.Keys);
-        context.AddArray(CriteriaAttributeNames.Segments, profile.Segments);
     }
 }

@@ -177,3 +177,41 @@ public sealed class PersonalisationGroupsCriteriaTests
         Assert.False(new CriteriaHarness().Matches("""{"segments": {"$elemMatch": {"$eq": "bike-fans"}}}"""));
     }
 }
+
+/// <summary>Personalisation Groups' "match for visitor" stickiness, through the worker's profile updates.</summary>
+public sealed class StickinessTests
+{
+    [Fact]
+    public void VisitorStickiness_SelfReferencingSegment_StaysAfterTheRuleStopsMatching()
+    {
+        var holder = new UmbracoPersonalization.Core.Experiences.DefinitionSnapshotHolder();
+        holder.Update(new UmbracoPersonalization.Core.Definitions.DefinitionSet(
+        [
+            new UmbracoPersonalization.Core.Segments.SegmentDefinition(
+                "spring-fans",
+                "Spring fans (sticky)",
+                """{"$or": [{"utm.campaign": "spring"}, {"segments": {"$elemMatch": {"$eq": "spring-fans"}}}]}"""),
+            new UmbracoPersonalization.Core.Segments.SegmentDefinition("spring-now", "Spring now", """{"utm.campaign": "spring"}"""),
+        ], [], 1));
+        var updater = new UmbracoPersonalization.Core.Segments.ProfileUpdater(
+            new ProfileBuilder(new ProfileOptions()), holder, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<UmbracoPersonalization.Core.Segments.ProfileUpdater>.Instance);
+        var profile = VisitorProfile.CreateNew("v1");
+        var at = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+
+        updater.Apply(profile, Event(at, "spring"));
+        updater.Apply(profile, Event(at.AddDays(40), "autumn")); // a later visit, another campaign
+
+        Assert.Contains("spring-fans", profile.Segments);
+        Assert.DoesNotContain("spring-now", profile.Segments);
+    }
+
+    private static UmbracoPersonalization.Core.Events.VisitorEvent Event(DateTimeOffset at, string campaign) => new()
+    {
+        Id = Guid.NewGuid(),
+        VisitorId = "v1",
+        Type = UmbracoPersonalization.Core.Events.VisitorEventType.PageView,
+        Timestamp = at,
+        Url = "/",
+        Utm = new UtmParameters(Campaign: campaign),
+    };
+}
