@@ -24,6 +24,9 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <item><term><c>topInterest</c></term><description>the <c>interest</c> preference, else the strongest category</description></item>
 /// <item><term><c>goals.&lt;alias&gt;</c></term><description>times reached</description></item>
 /// <item><term><c>preferences.&lt;key&gt;</c></term><description>explicit preferences</description></item>
+/// <item><term><c>visitSegments</c></term><description>array: segments matched at any event of the current visit (session stickiness); empty when this request starts a new visit</description></item>
+/// <item><term><c>visitedPages</c></term><description>array: the 50 most recently viewed page paths, lower case</description></item>
+/// <item><term><c>events.&lt;name&gt;</c></term><description>times a custom event was triggered</description></item>
 /// <item><term><c>segments</c></term><description>array: the segments stored with the profile as of the last event (a condition naming its own segment here keeps a visitor in it: visitor stickiness)</description></item>
 /// <item><term><c>url</c>, <c>path</c>, <c>query.&lt;key&gt;</c></term><description>the page</description></item>
 /// <item><term><c>hour</c>, <c>weekday</c>, <c>month</c></term><description>0-23, 0 = Sunday, 1-12, in the request timestamp's offset</description></item>
@@ -119,6 +122,18 @@ public sealed class VisitorAttributes : IAttributeSource
         values[VisitorAttributeNames.Goals] = AttributeValue.FromObject(goals);
         values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
         values[VisitorAttributeNames.Segments] = StringArray(profile.Segments.Order(StringComparer.Ordinal).ToArray());
+        var sameVisit = profile.Visits > 0 && now - profile.LastSeen < options.SessionTimeout;
+        values[VisitorAttributeNames.VisitSegments] = sameVisit
+            ? StringArray(profile.VisitSegments.Order(StringComparer.Ordinal).ToArray())
+            : StringArray([]);
+        values[VisitorAttributeNames.VisitedPages] = StringArray(profile.RecentPages);
+        var events = new Dictionary<string, AttributeValue>(profile.CustomEvents.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, count) in profile.CustomEvents)
+        {
+            events[name] = AttributeValue.From(count);
+        }
+
+        values[VisitorAttributeNames.Events] = AttributeValue.FromObject(events);
 
         values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
         values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);

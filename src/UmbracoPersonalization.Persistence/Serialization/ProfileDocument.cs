@@ -51,4 +51,10 @@ internal sealed class ProfileDocument
     public LifecycleStage Stage { get; set; }
 
     public List<string>? Segments { get; set; }
+
+    public List<string>? RecentPages { get; set; }
+
+    public Dictionary<string, int>? CustomEvents { get; set; }
+
+    public List<string>? VisitSegments { get; set; }
 }

@@ -40,6 +40,9 @@ public static class ProfileSerializer
             Preferences = NullIfEmpty(profile.Preferences),
             Stage = profile.Stage,
             Segments = profile.Segments.Count == 0 ? null : [.. profile.Segments.Order(StringComparer.Ordinal)],
+            RecentPages = profile.RecentPages.Count == 0 ? null : [.. profile.RecentPages],
+            CustomEvents = NullIfEmpty(profile.CustomEvents),
+            VisitSegments = profile.VisitSegments.Count == 0 ? null : [.. profile.VisitSegments.Order(StringComparer.Ordinal)],
         };
         return JsonSerializer.Serialize(document, PersistenceJsonContext.Default.ProfileDocument);
     }
@@ -81,6 +84,9 @@ public static class ProfileSerializer
             Preferences = Copy(d.Preferences),
             Stage = d.Stage,
             Segments = d.Segments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Segments, StringComparer.OrdinalIgnoreCase),
+            RecentPages = d.RecentPages ?? [],
+            CustomEvents = Copy(d.CustomEvents),
+            VisitSegments = d.VisitSegments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.VisitSegments, StringComparer.OrdinalIgnoreCase),
         };
     }
 

@@ -79,4 +79,24 @@ public sealed class EngageCriteriaTests
         Assert.True(harness.Matches("""{"campaign": "spring"}"""));
         Assert.False(new CriteriaHarness().Matches("""{"campaign": {"$exists": true}}"""));
     }
+
+    [Fact]
+    public void VisitedPages_RecentPaths_MatchVisitedPages()
+    {
+        var harness = new CriteriaHarness();
+        harness.Profile.RecentPages.AddRange(["/bikes/gravel-one", "/shop"]);
+
+        Assert.True(harness.Matches("""{"visitedPages": {"$elemMatch": {"$regex": "^/bikes/"}}}"""));
+        Assert.False(new CriteriaHarness().Matches("""{"visitedPages": {"$elemMatch": {"$regex": "^/bikes/"}}}"""));
+    }
+
+    [Fact]
+    public void EventTriggered_CustomEventCount_MatchesEvents()
+    {
+        var harness = new CriteriaHarness();
+        harness.Profile.CustomEvents["video-played"] = 2;
+
+        Assert.True(harness.Matches("""{"events.video-played": {"$gte": 1}}"""));
+        Assert.False(new CriteriaHarness().Matches("""{"events.video-played": {"$gte": 1}}"""));
+    }
 }

@@ -205,6 +205,31 @@ public sealed class StickinessTests
         Assert.DoesNotContain("spring-now", profile.Segments);
     }
 
+    [Fact]
+    public void SessionStickiness_SelfReferencingVisitSegment_StaysForTheVisitOnly()
+    {
+        var holder = new UmbracoPersonalization.Core.Experiences.DefinitionSnapshotHolder();
+        holder.Update(new UmbracoPersonalization.Core.Definitions.DefinitionSet(
+        [
+            new UmbracoPersonalization.Core.Segments.SegmentDefinition(
+                "spring-session",
+                "Spring this visit",
+                """{"$or": [{"utm.campaign": "spring"}, {"visitSegments": {"$elemMatch": {"$eq": "spring-session"}}}]}"""),
+        ], [], 1));
+        var updater = new UmbracoPersonalization.Core.Segments.ProfileUpdater(
+            new ProfileBuilder(new ProfileOptions()), holder, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<UmbracoPersonalization.Core.Segments.ProfileUpdater>.Instance);
+        var profile = VisitorProfile.CreateNew("v1");
+        var at = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+
+        updater.Apply(profile, Event(at, "spring"));
+        updater.Apply(profile, Event(at.AddMinutes(5), "autumn")); // same visit
+        var duringVisit = profile.Segments.Contains("spring-session");
+        updater.Apply(profile, Event(at.AddHours(3), "autumn")); // a new visit
+
+        Assert.True(duringVisit);
+        Assert.DoesNotContain("spring-session", profile.Segments);
+    }
+
     private static UmbracoPersonalization.Core.Events.VisitorEvent Event(DateTimeOffset at, string campaign) => new()
     {
         Id = Guid.NewGuid(),
