@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace UmbracoPersonalization.Web.Configuration;
 
 /// <summary>
@@ -23,14 +21,11 @@ public sealed class CatalogueSettings
     public string[] ExcludedContentTypes { get; set; } = [];
 
     /// <summary>Most characters of text kept per item. Default: 4,000.</summary>
-    [Range(0, 100_000)]
     public int MaxTextLength { get; set; } = 4000;
 
     /// <summary>Most changes waiting in memory; more are dropped and logged (a rebuild repairs). Default: 10,000.</summary>
-    [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 10_000;
 
     /// <summary>Most changes written in one batch. Default: 200.</summary>
-    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 }
