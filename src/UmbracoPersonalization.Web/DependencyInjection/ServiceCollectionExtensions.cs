@@ -179,7 +179,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<VisitorSegmentApplier>();
         services.TryAddSingleton<ApplyVisitorSegmentFilter>();
         services.AddUnique<ISegmentService, PersonalizationSegmentService>();
-        services.AddUnique<IRequestSegmentService, PersonalizationRequestSegmentService>();
+        services.TryAddSingleton<PersonalizationRequestSegmentService>();
+        services.AddUnique<IRequestSegmentService>(provider => provider.GetRequiredService<PersonalizationRequestSegmentService>());
+#pragma warning disable CS0618 // the misspelled interface Umbraco 17 still resolves in places (removed in 18)
+        services.AddUnique<IRequestSegmmentService>(provider => provider.GetRequiredService<PersonalizationRequestSegmentService>());
+#pragma warning restore CS0618
         services.AddOptions<SegmentSettings>().PostConfigure<IOptions<PersonalizationSettings>>((segments, settings) =>
         {
             if (settings.Value.Segments.Enabled)

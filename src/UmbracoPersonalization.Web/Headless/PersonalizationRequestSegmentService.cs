@@ -13,8 +13,11 @@ namespace UmbracoPersonalization.Web.Headless;
 /// yields the visitor's segment when the client asks for personalization: the request carries the package's visitor
 /// cookie, or <c>Accept-Segment: personalized</c> (contextual personalization without consent). In Production a
 /// client-named segment is ignored; elsewhere (editor preview) a named <c>Accept-Segment</c> is honoured.
+/// It also stands in for the obsolete, misspelled <c>IRequestSegmmentService</c> that Umbraco 17 keeps until 18.
 /// </summary>
-public sealed class PersonalizationRequestSegmentService : IRequestSegmentService
+#pragma warning disable CS0618 // Umbraco 17 still resolves the misspelled interface in places; implement both, as its own service does
+public sealed class PersonalizationRequestSegmentService : IRequestSegmentService, IRequestSegmmentService
+#pragma warning restore CS0618
 {
     /// <summary>The header the Delivery API reads the segment from.</summary>
     public const string AcceptSegmentHeader = "Accept-Segment";

@@ -81,6 +81,9 @@ public sealed class RegistrationTests
 
         Assert.IsType<PersonalizationSegmentService>(site.GetRequiredService<ISegmentService>());
         Assert.IsType<PersonalizationRequestSegmentService>(site.GetRequiredService<IRequestSegmentService>());
+#pragma warning disable CS0618
+        Assert.Same(site.GetRequiredService<IRequestSegmentService>(), site.GetRequiredService<IRequestSegmmentService>());
+#pragma warning restore CS0618
         Assert.NotNull(site.GetRequiredService<IVisitorSegmentSelector>());
         Assert.NotNull(site.GetRequiredService<VisitorSegmentApplier>());
         Assert.NotNull(site.GetRequiredService<PersonalizationVaryBy>());
