@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Models.PublishedContent;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Logging;
+using UmbracoPersonalization.Web.Visitors;
 
 namespace UmbracoPersonalization.Web.Segments;
 
@@ -19,6 +20,7 @@ public sealed class VisitorSegmentApplier
     public const string SegmentHeader = "X-UMB-SEGMENT";
 
     private readonly IVariationContextAccessor _variationContext;
+    private readonly IVisitorContextAccessor _visitors;
     private readonly IVisitorSegmentSelector _selector;
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
     private readonly IHostEnvironment _environment;
@@ -27,12 +29,14 @@ public sealed class VisitorSegmentApplier
     /// <summary>Creates the applier.</summary>
     public VisitorSegmentApplier(
         IVariationContextAccessor variationContext,
+        IVisitorContextAccessor visitors,
         IVisitorSegmentSelector selector,
         IOptionsMonitor<PersonalizationSettings> settings,
         IHostEnvironment environment,
         ILogger<VisitorSegmentApplier> logger)
     {
         _variationContext = variationContext;
+        _visitors = visitors;
         _selector = selector;
         _settings = settings;
         _environment = environment;
@@ -40,7 +44,8 @@ public sealed class VisitorSegmentApplier
     }
 
     /// <summary>
-    /// Applies the visitor's segment (or the default segment) to the variation context. Outside Production, with
+    /// Applies the visitor's segment (or the default segment) to the variation context of a personalized request (not
+    /// the back office, whose requests have no visitor context). Outside Production, with
     /// <see cref="NativeSegmentSettings.AllowSegmentHeaderOutsideProduction"/>, a request carrying
     /// <c>X-UMB-SEGMENT</c> keeps Umbraco's choice (editor preview). Never throws.
     /// </summary>
@@ -60,6 +65,11 @@ public sealed class VisitorSegmentApplier
             if (ClientMayChooseSegment(settings) && httpContext.Request.Headers.ContainsKey(SegmentHeader))
             {
                 return null;
+            }
+
+            if (_visitors.VisitorContext is null)
+            {
+                return null; // not a personalized request (back office, static files): leave Umbraco's choice alone
             }
 
             var selection = _selector.Select(httpContext);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.Services;
@@ -126,5 +127,34 @@ public sealed class NativeSegmentTests
         var body = await site.CreateClient().GetStringAsync("/raw-segment?utm_campaign=spring");
 
         Assert.Equal("segment=campaign-spring", body);
+    }
+}
+
+/// <summary>The back office keeps Umbraco's own segment handling.</summary>
+public sealed class BackOfficeSegmentTests
+{
+    [Fact]
+    public async Task BackOfficeRequest_SegmentHeaderAndVariationContext_AreLeftAlone()
+    {
+        await using var site = await TestSite.TestSite.StartAsync(
+            environment: "Production",
+            pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
+            {
+                if (context.Request.Path == "/umbraco/management/api/v1/probe")
+                {
+                    var accessor = context.RequestServices.GetRequiredService<Umbraco.Cms.Core.Models.PublishedContent.IVariationContextAccessor>();
+                    context.RequestServices.GetRequiredService<VisitorSegmentApplier>().Apply(context);
+                    await context.Response.WriteAsync($"segment={accessor.VariationContext?.Segment};header={context.Request.Headers["X-UMB-SEGMENT"]}");
+                    return;
+                }
+
+                await next(context);
+            }));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/umbraco/management/api/v1/probe");
+        request.Headers.Add("X-UMB-SEGMENT", "vip");
+        var body = await (await site.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Equal("segment=vip;header=vip", body);
     }
 }
