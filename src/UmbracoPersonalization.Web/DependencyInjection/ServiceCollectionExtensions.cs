@@ -178,6 +178,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IVisitorSegmentSelector, VisitorSegmentSelector>();
         services.TryAddSingleton<VisitorSegmentApplier>();
         services.TryAddSingleton<ApplyVisitorSegmentFilter>();
+        services.TryAddSingleton<SegmentScorer>();
         services.AddUnique<ISegmentService, PersonalizationSegmentService>();
         services.TryAddSingleton<PersonalizationRequestSegmentService>();
         services.AddUnique<IRequestSegmentService>(provider => provider.GetRequiredService<PersonalizationRequestSegmentService>());
