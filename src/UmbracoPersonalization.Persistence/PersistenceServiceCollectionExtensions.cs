@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Definitions;
 using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Experiments;
+using UmbracoPersonalization.Core.Auditing;
+using UmbracoPersonalization.Core.Identity;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Retention;
 using UmbracoPersonalization.Persistence.Data;
 using UmbracoPersonalization.Persistence.Ingestion;
 using UmbracoPersonalization.Persistence.Stores;
@@ -57,6 +61,7 @@ public static class PersistenceServiceCollectionExtensions
         AddConfiguration(services);
         AddDatabase(services);
         AddStores(services);
+        AddPrivacy(services);
         AddIngestion(services);
         return services;
     }
@@ -85,6 +90,23 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IAssignmentStore, EfAssignmentStore>();
         services.TryAddSingleton<IContentCatalogueStore, EfContentCatalogueStore>();
+        services.TryAddSingleton<IAuditLog, EfAuditLog>();
+        services.TryAddSingleton<IVisitorIdentityStore, EfVisitorIdentityStore>();
+    }
+
+    private static void AddPrivacy(IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>();
+        services.AddOptions<PrivacyOptions>();
+        services.TryAddSingleton<RecentErasures>();
+        services.TryAddSingleton<VisitorDataMinimizer>();
+        services.TryAddSingleton(sp => new ProfileMerger(sp.GetRequiredService<IOptions<ProfileOptions>>()));
+        services.TryAddSingleton<IDefinitionService, DefinitionService>();
+        services.TryAddSingleton<IVisitorDataService, VisitorDataService>();
+        services.TryAddSingleton<VisitorIdentityService>();
+        services.TryAddSingleton<RetentionPurger>();
+        services.TryAddSingleton<RetentionPurgeService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionPurgeService>(sp => sp.GetRequiredService<RetentionPurgeService>()));
     }
 
     private static void AddIngestion(IServiceCollection services)

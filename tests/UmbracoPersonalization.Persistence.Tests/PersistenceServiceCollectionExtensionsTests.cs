@@ -9,6 +9,7 @@ using UmbracoPersonalization.Core.Experiments;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence.Data;
 using UmbracoPersonalization.Persistence.Ingestion;
+using UmbracoPersonalization.Persistence.Retention;
 using UmbracoPersonalization.Persistence.Stores;
 
 namespace UmbracoPersonalization.Persistence.Tests;
@@ -26,7 +27,9 @@ public sealed class PersistenceServiceCollectionExtensionsTests
         Assert.IsType<EfAssignmentStore>(services.GetRequiredService<IAssignmentStore>());
         Assert.Same(services.GetRequiredService<ChannelEventQueue>(), services.GetRequiredService<IEventQueue>());
         Assert.IsType<SqlitePersonalizationDbContext>(services.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>().CreateDbContext());
-        Assert.Equal([typeof(DatabaseMigrator), typeof(EventIngestionWorker)], services.GetServices<IHostedService>().Select(s => s.GetType()));
+        Assert.Equal(
+            [typeof(DatabaseMigrator), typeof(RetentionPurgeService), typeof(EventIngestionWorker)],
+            services.GetServices<IHostedService>().Select(s => s.GetType()));
     }
 
     [Fact]
@@ -49,7 +52,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests
 
         using var services = Build(collection);
 
-        Assert.Equal(2, services.GetServices<IHostedService>().Count());
+        Assert.Equal(3, services.GetServices<IHostedService>().Count());
     }
 
     [Fact]

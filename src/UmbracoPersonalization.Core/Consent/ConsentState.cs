@@ -14,6 +14,12 @@ public sealed record ConsentState(
     /// <summary>No choice made yet: only necessary purposes.</summary>
     public static ConsentState Undecided { get; } = new(ConsentPurposes.Necessary);
 
+    /// <summary>The per-purpose decisions behind this state, when known (empty for an undecided visitor).</summary>
+    public IReadOnlyList<ConsentDecision> Decisions { get; init; } = [];
+
+    /// <summary>Whether the visitor has made a choice under the current policy (a banner need not ask).</summary>
+    public bool IsDecided => DecidedAt is not null;
+
     /// <summary>Whether <paramref name="purpose"/> is granted (every flag in it).</summary>
     public bool Allows(ConsentPurposes purpose) => (Granted & purpose) == purpose;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Templating;
 using UmbracoPersonalization.Core.Visitors;
@@ -25,6 +26,7 @@ public static class PersonalizationCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         AddConfiguration(services, configureProfile);
         AddServices(services);
+        AddPrivacy(services);
         AddTemplating(services);
         return services;
     }
@@ -57,6 +59,25 @@ public static class PersonalizationCoreServiceCollectionExtensions
         services.TryAddSingleton<SegmentEvaluator>();
         services.TryAddSingleton<ProfileUpdater>();
         services.TryAddSingleton<IPersonalizer, Personalizer>();
+    }
+
+    private static void AddPrivacy(IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>()
+            .Validate(o => o.AllowedQueryKeys is not null && o.StoredProfileAttributes is not null
+                    && o.StoredProfileAttributes.All(a => PrivacyOptions.AllProfileAttributes.Contains(a, StringComparer.OrdinalIgnoreCase)),
+                "Umbraco:Personalization:Privacy:StoredProfileAttributes may only name: " + string.Join(", ", PrivacyOptions.AllProfileAttributes) + ".")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Validate(o => o.EventRetention > TimeSpan.Zero && o.InactiveProfileRetention > TimeSpan.Zero
+                    && (o.AuditRetention is null || o.AuditRetention > TimeSpan.Zero),
+                "Umbraco:Personalization:Retention: every retention must be positive.")
+            .Validate(o => o.PurgeInterval >= TimeSpan.FromSeconds(1) && o.BatchSize is > 0 and <= 100_000 && o.PauseBetweenBatches >= TimeSpan.Zero,
+                "Umbraco:Personalization:Retention: PurgeInterval must be at least 1 second, BatchSize 1-100000, PauseBetweenBatches not negative.")
+            .ValidateOnStart();
+        services.TryAddSingleton<VisitorDataMinimizer>();
+        services.TryAddSingleton<RecentErasures>();
+        services.TryAddSingleton<ProfileMerger>();
     }
 
     private static void AddTemplating(IServiceCollection services)

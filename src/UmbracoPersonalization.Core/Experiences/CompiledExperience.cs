@@ -66,6 +66,8 @@ public sealed class CompiledExperience
     public bool TryGetVariant(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out VariantDefinition? variant) =>
         _variants.TryGetValue(key, out variant);
 
+    private Decision? _paused;
+
     internal Decision Decide(VisitorContext context, SegmentMembershipState memberships, VisitorAttributes attributes)
     {
         if (!Definition.Enabled)
@@ -95,6 +97,14 @@ public sealed class CompiledExperience
     /// <summary>The default variant with a fallback reason naming <paramref name="exception"/> (allocates; failures only).</summary>
     internal Decision Failed(Exception exception) =>
         Build(DefaultVariant, true, [], Fallback($"error while deciding ({exception.GetType().Name}: {exception.Message})"));
+
+    /// <summary>The decision when the visitor paused personalization (precomputed, allocation-free).</summary>
+    internal Decision Paused() => _paused ??= Build(
+        DefaultVariant,
+        true,
+        [],
+        new DecisionReason(DecisionReasonKind.Paused, "personalization paused by the visitor"),
+        Fallback("personalization paused"));
 
     /// <summary>The decision when the experiment skipped the visitor.</summary>
     internal Decision ExperimentSkipped(DecisionReason reason) =>

@@ -23,4 +23,7 @@ public enum DecisionReasonKind
 
     /// <summary>Code overrode the decision (e.g. a notification handler).</summary>
     Overridden,
+
+    /// <summary>The visitor paused personalization in the preference centre: the default variant is shown.</summary>
+    Paused,
 }

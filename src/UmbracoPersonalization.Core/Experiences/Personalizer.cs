@@ -43,6 +43,11 @@ public sealed partial class Personalizer : IPersonalizer
                 return UnknownPlacement(placement);
             }
 
+            if (context.Profile.PersonalizationPaused && context.PreviewSegment is null)
+            {
+                return experience.Paused();
+            }
+
             var memberships = _segments.GetState(context, snapshot);
             return experience.Decide(context, memberships, _segments.GetAttributes(context));
         }

@@ -283,16 +283,17 @@ public sealed class ProfileBuilder
             return;
         }
 
-        AddInterests(profile.CategoryInterests, visitorEvent.Categories, increment, visitorEvent.Timestamp);
-        AddInterests(profile.TagInterests, visitorEvent.Tags, increment, visitorEvent.Timestamp);
+        AddInterests(profile.CategoryInterests, profile.SuppressedInterests, visitorEvent.Categories, increment, visitorEvent.Timestamp);
+        AddInterests(profile.TagInterests, profile.SuppressedInterests, visitorEvent.Tags, increment, visitorEvent.Timestamp);
     }
 
-    private void AddInterests(Dictionary<string, InterestScore> interests, IReadOnlyList<string> keys, double increment, DateTimeOffset at)
+    private void AddInterests(
+        Dictionary<string, InterestScore> interests, HashSet<string> suppressed, IReadOnlyList<string> keys, double increment, DateTimeOffset at)
     {
         for (var i = 0; i < keys.Count; i++)
         {
             var key = keys[i];
-            if (string.IsNullOrWhiteSpace(key))
+            if (string.IsNullOrWhiteSpace(key) || suppressed.Contains(key))
             {
                 continue;
             }

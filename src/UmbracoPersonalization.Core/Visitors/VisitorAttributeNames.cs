@@ -63,6 +63,12 @@ public static class VisitorAttributeNames
     /// <summary>The strongest category (the explicit <c>interest</c> preference wins).</summary>
     public const string TopInterest = "topInterest";
 
+    /// <summary>Topics the visitor picked in the preference centre (array).</summary>
+    public const string Topics = "topics";
+
+    /// <summary>Whether the visitor paused personalization (boolean).</summary>
+    public const string PersonalizationPaused = "personalizationPaused";
+
     /// <summary>Object: times each goal was reached, by alias.</summary>
     public const string Goals = "goals";
 

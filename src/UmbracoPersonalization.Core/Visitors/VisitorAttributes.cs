@@ -21,7 +21,8 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <item><term><c>utm.source|medium|campaign|term|content</c></term><description>this request's, else the latest visit's</description></item>
 /// <item><term><c>firstUtm.*</c></term><description>the first campaign parameters seen</description></item>
 /// <item><term><c>interests.&lt;category&gt;</c>, <c>tags.&lt;tag&gt;</c></term><description>decayed interest at the request time</description></item>
-/// <item><term><c>topInterest</c></term><description>the <c>interest</c> preference, else the strongest category</description></item>
+/// <item><term><c>topInterest</c></term><description>the <c>interest</c> preference, else the strongest chosen topic, else the strongest category</description></item>
+/// <item><term><c>topics</c>, <c>personalizationPaused</c></term><description>topics picked in the preference centre (each scores at least the strongest inferred interest); boolean</description></item>
 /// <item><term><c>goals.&lt;alias&gt;</c></term><description>times reached</description></item>
 /// <item><term><c>preferences.&lt;key&gt;</c></term><description>explicit preferences</description></item>
 /// <item><term><c>visitSegments</c></term><description>array: segments matched at any event of the current visit (session stickiness); empty when this request starts a new visit</description></item>
@@ -110,7 +111,10 @@ public sealed class VisitorAttributes : IAttributeSource
 
         values[VisitorAttributeNames.Interests] = InterestObject(profile.CategoryInterests, now, options.InterestHalfLife, out var strongest);
         values[VisitorAttributeNames.Tags] = InterestObject(profile.TagInterests, now, options.InterestHalfLife, out _);
-        var topInterest = profile.Preferences.TryGetValue("interest", out var preferredInterest) ? preferredInterest : strongest;
+        var chosenTopic = ApplyTopics(values, profile, now, options.InterestHalfLife);
+        var topInterest = profile.Preferences.TryGetValue("interest", out var preferredInterest) ? preferredInterest : chosenTopic ?? strongest;
+        values[VisitorAttributeNames.Topics] = StringArray([.. profile.Topics.Order(StringComparer.Ordinal)]);
+        values[VisitorAttributeNames.PersonalizationPaused] = AttributeValue.From(profile.PersonalizationPaused);
         values[VisitorAttributeNames.TopInterest] = AttributeValue.From(topInterest);
 
         var goals = new Dictionary<string, AttributeValue>(profile.Goals.Count, StringComparer.OrdinalIgnoreCase);
@@ -237,6 +241,48 @@ public sealed class VisitorAttributes : IAttributeSource
         }
 
         return AttributeValue.FromObject(values);
+    }
+
+    /// <summary>
+    /// Explicit topics outrank inferred interests: each chosen topic's <c>interests.&lt;topic&gt;</c> is raised to at
+    /// least the strongest inferred interest (and at least 1), and the strongest chosen topic is returned for
+    /// <c>topInterest</c>. Nothing is allocated for a visitor who chose no topic.
+    /// </summary>
+    private static string? ApplyTopics(Dictionary<string, AttributeValue> values, VisitorProfile profile, DateTimeOffset now, TimeSpan halfLife)
+    {
+        if (profile.Topics.Count == 0)
+        {
+            return null;
+        }
+
+        var strongestInferred = 1d;
+        foreach (var score in profile.CategoryInterests.Values)
+        {
+            strongestInferred = Math.Max(strongestInferred, InterestMath.Decay(score, now, halfLife));
+        }
+
+        var interests = new Dictionary<string, AttributeValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, score) in profile.CategoryInterests)
+        {
+            interests[key] = AttributeValue.From(InterestMath.Decay(score, now, halfLife));
+        }
+
+        string? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var topic in profile.Topics.Order(StringComparer.Ordinal))
+        {
+            var own = profile.CategoryInterests.TryGetValue(topic, out var score) ? InterestMath.Decay(score, now, halfLife) : 0;
+            var value = Math.Max(own, strongestInferred);
+            interests[topic] = AttributeValue.From(value);
+            if (own > bestScore)
+            {
+                best = topic;
+                bestScore = own;
+            }
+        }
+
+        values[VisitorAttributeNames.Interests] = AttributeValue.FromObject(interests);
+        return best;
     }
 
     private static AttributeValue StringObject(IEnumerable<KeyValuePair<string, string>> pairs)

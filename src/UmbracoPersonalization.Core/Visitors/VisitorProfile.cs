@@ -80,6 +80,19 @@ public sealed class VisitorProfile
 
     /// <summary>Segments the visitor was in at any event of the current visit (cleared when a new visit starts).</summary>
     public HashSet<string> VisitSegments { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Topics the visitor picked in the preference centre (zero-party data); they outrank inferred interests.</summary>
+    public HashSet<string> Topics { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Inferred interests (categories or tags) the visitor removed; they are never inferred again.</summary>
+    public HashSet<string> SuppressedInterests { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the visitor paused personalization: decisions then use default variants (with the reason).</summary>
+    public bool PersonalizationPaused { get; set; }
+
+    /// <summary>
+    /// Visitor ids already merged into this profile (on login), so merging the same anonymous profile again is a no-op.
+    /// </summary>
+    public HashSet<string> MergedVisitorIds { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>A new, empty profile for <paramref name="visitorId"/>.</summary>
     public static VisitorProfile CreateNew(string visitorId) => new() { VisitorId = visitorId };
@@ -112,5 +125,9 @@ public sealed class VisitorProfile
         RecentPages = [.. RecentPages],
         CustomEvents = new(CustomEvents, StringComparer.OrdinalIgnoreCase),
         VisitSegments = new(VisitSegments, StringComparer.OrdinalIgnoreCase),
+        Topics = new(Topics, StringComparer.OrdinalIgnoreCase),
+        SuppressedInterests = new(SuppressedInterests, StringComparer.OrdinalIgnoreCase),
+        PersonalizationPaused = PersonalizationPaused,
+        MergedVisitorIds = new(MergedVisitorIds, StringComparer.Ordinal),
     };
 }

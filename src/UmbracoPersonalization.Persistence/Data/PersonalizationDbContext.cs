@@ -45,6 +45,8 @@ public abstract class PersonalizationDbContext : DbContext
 
     /// <summary>The content catalogue (published content for recommendations).</summary>
     public DbSet<CatalogueItemRow> Catalogue => Set<CatalogueItemRow>();
+    /// <summary>The audit log.</summary>
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -80,6 +82,7 @@ public abstract class PersonalizationDbContext : DbContext
             e.HasKey(x => new { x.VisitorId, x.ExperimentKey });
             e.Property(x => x.VisitorId).HasMaxLength(KeyMaxLength);
             e.Property(x => x.ExperimentKey).HasMaxLength(KeyMaxLength);
+            e.HasIndex(x => x.AssignedAt); // retention purge
         });
 
         modelBuilder.Entity<SegmentRow>(e =>
@@ -122,6 +125,19 @@ public abstract class PersonalizationDbContext : DbContext
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasData(new DefinitionsVersionRow { Id = DefinitionsVersionRow.SingletonId, Version = 0 });
+        });
+
+        modelBuilder.Entity<AuditEntryRow>(e =>
+        {
+            e.ToTable(TablePrefix + "Audit");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Actor).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Action).HasMaxLength(64).IsRequired();
+            e.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
+            e.Property(x => x.EntityKey).HasMaxLength(KeyMaxLength);
+            e.HasIndex(x => x.Timestamp);
+            e.HasIndex(x => new { x.EntityType, x.EntityKey });
         });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Events;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence.Stores;
 
@@ -28,6 +29,8 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private readonly IProfileStore _profiles;
     private readonly IProfileEventApplier? _applier;
     private readonly IProfileSaveListener[] _saveListeners;
+    private readonly RecentErasures? _erasures;
+    private readonly VisitorDataMinimizer? _minimizer;
     private readonly PersistenceOptions _options;
     private readonly PersistenceMetrics _metrics;
     private readonly TimeProvider _time;
@@ -36,7 +39,11 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private long _batchesFlushed;
     private Task? _executeTask;
 
-    /// <summary>Creates the worker. Without an <see cref="IProfileEventApplier"/> events are stored but profiles are not updated.</summary>
+    /// <summary>
+    /// Creates the worker. Without an <see cref="IProfileEventApplier"/> events are stored but profiles are not updated.
+    /// With <paramref name="erasures"/>, events still queued for a visitor erased a moment ago are dropped; with
+    /// <paramref name="minimizer"/>, events and profiles are minimised (<see cref="PrivacyOptions"/>) before they are stored.
+    /// </summary>
     public EventIngestionWorker(
         ChannelEventQueue queue,
         IEventStore events,
@@ -46,6 +53,8 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         TimeProvider time,
         ILogger<EventIngestionWorker> logger,
         IProfileEventApplier? applier = null,
+        RecentErasures? erasures = null,
+        VisitorDataMinimizer? minimizer = null,
         IEnumerable<IProfileSaveListener>? saveListeners = null)
     {
         _saveListeners = saveListeners?.ToArray() ?? [];
@@ -58,6 +67,8 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _applier = applier;
+        _erasures = erasures;
+        _minimizer = minimizer;
     }
 
     /// <summary>Batches handled so far (written, or given up after the bounded retries).</summary>
@@ -164,6 +175,24 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
         try
         {
+            if (_erasures is not null)
+            {
+                batch.RemoveAll(e => _erasures.Contains(e.VisitorId));
+            }
+
+            if (_minimizer is not null)
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i] = _minimizer.Minimize(batch[i]);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
             var stored = await WriteEventsAsync(batch, abort).ConfigureAwait(false);
             if (stored is null || stored.Count == 0 || _applier is null)
             {
@@ -327,6 +356,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 _applier!.Apply(profile, e);
             }
 
+            _minimizer?.Minimize(profile);
             return true;
         }
         catch (Exception ex)

@@ -57,4 +57,11 @@ internal sealed class ProfileDocument
     public Dictionary<string, int>? CustomEvents { get; set; }
 
     public List<string>? VisitSegments { get; set; }
+    public List<string>? Topics { get; set; }
+
+    public List<string>? SuppressedInterests { get; set; }
+
+    public bool? PersonalizationPaused { get; set; }
+
+    public List<string>? MergedVisitorIds { get; set; }
 }

@@ -39,10 +39,14 @@ public static class ProfileSerializer
             Goals = NullIfEmpty(profile.Goals),
             Preferences = NullIfEmpty(profile.Preferences),
             Stage = profile.Stage,
-            Segments = profile.Segments.Count == 0 ? null : [.. profile.Segments.Order(StringComparer.Ordinal)],
             RecentPages = profile.RecentPages.Count == 0 ? null : [.. profile.RecentPages],
             CustomEvents = NullIfEmpty(profile.CustomEvents),
-            VisitSegments = profile.VisitSegments.Count == 0 ? null : [.. profile.VisitSegments.Order(StringComparer.Ordinal)],
+            VisitSegments = SortedOrNull(profile.VisitSegments),
+            Segments = SortedOrNull(profile.Segments),
+            Topics = SortedOrNull(profile.Topics),
+            SuppressedInterests = SortedOrNull(profile.SuppressedInterests),
+            PersonalizationPaused = profile.PersonalizationPaused ? true : null,
+            MergedVisitorIds = SortedOrNull(profile.MergedVisitorIds),
         };
         return JsonSerializer.Serialize(document, PersistenceJsonContext.Default.ProfileDocument);
     }
@@ -87,8 +91,15 @@ public static class ProfileSerializer
             RecentPages = d.RecentPages ?? [],
             CustomEvents = Copy(d.CustomEvents),
             VisitSegments = d.VisitSegments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.VisitSegments, StringComparer.OrdinalIgnoreCase),
+            Topics = d.Topics is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Topics, StringComparer.OrdinalIgnoreCase),
+            SuppressedInterests = d.SuppressedInterests is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.SuppressedInterests, StringComparer.OrdinalIgnoreCase),
+            PersonalizationPaused = d.PersonalizationPaused == true,
+            MergedVisitorIds = d.MergedVisitorIds is null ? new(StringComparer.Ordinal) : new(d.MergedVisitorIds, StringComparer.Ordinal),
         };
     }
+
+    private static List<string>? SortedOrNull(HashSet<string> values) =>
+        values.Count == 0 ? null : [.. values.Order(StringComparer.Ordinal)];
 
     private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>
         source.Count == 0 ? null : new Dictionary<string, T>(source, StringComparer.Ordinal);

@@ -130,4 +130,39 @@ public sealed class PersonalizationSettings
 
     /// <summary>Block-level variants in Block List / Block Grid.</summary>
     public BlockVariantSettings Blocks { get; set; } = new();
+    /// <summary>
+    /// Where consent is read from: <see cref="Configuration.ConsentSource.Cookie"/> (the package's own cookie, default)
+    /// or <see cref="Configuration.ConsentSource.Tcf"/> (an IAB TCF v2.2 TC string in the <c>euconsent-v2</c> cookie,
+    /// falling back to the package's cookie when there is none). A site with another CMP registers its own
+    /// <c>IConsentProvider</c> instead.
+    /// </summary>
+    public ConsentSource ConsentSource { get; set; } = ConsentSource.Cookie;
+
+    /// <summary>The claim carrying a signed-in member's key. Default: <c>ClaimTypes.NameIdentifier</c>.</summary>
+    public string MemberKeyClaimType { get; set; } = System.Security.Claims.ClaimTypes.NameIdentifier;
+
+    /// <summary>
+    /// Whether a signed-in member's anonymous profile is merged into their member profile automatically (by a global
+    /// MVC action filter, after authentication). Default: <c>true</c>. Hosts without MVC call <c>IVisitorSignIn</c>.
+    /// </summary>
+    public bool MergeOnSignIn { get; set; } = true;
+
+    /// <summary>
+    /// Whether a browser still carrying a member's visitor id while nobody is signed in (the member signed out, e.g. on
+    /// a shared computer) gets a fresh anonymous id, so the next person is not profiled into the member's profile.
+    /// The member's personalization comes back at their next sign-in. Default: <c>true</c>.
+    /// </summary>
+    public bool RotateVisitorIdOnSignOut { get; set; } = true;
+
+    /// <summary>
+    /// Roles that the default <c>UmbracoPersonalization.Management</c> policy accepts (any of them). Empty (default)
+    /// means <c>admin</c>. Sites replace the policy itself to use their own rules.
+    /// </summary>
+    public string[] ManagementRoles { get; set; } = [];
+
+    /// <summary>
+    /// Authentication schemes the management endpoints authenticate with (they run before the host's authentication
+    /// middleware). Empty (default): the host's default authenticate scheme.
+    /// </summary>
+    public string[] ManagementAuthenticationSchemes { get; set; } = [];
 }

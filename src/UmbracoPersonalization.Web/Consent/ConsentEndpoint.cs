@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Middleware;
 using UmbracoPersonalization.Web.Visitors;
@@ -117,7 +119,7 @@ public sealed class ConsentEndpoint
         }
 
         var consent = WithGlobalPrivacyControl(granted, request);
-        WriteCookies(context, settings, consent);
+        await WriteCookiesAsync(context, settings, consent);
 
         if (input.IsForm && input.ReturnUrl is not null)
         {
@@ -132,7 +134,7 @@ public sealed class ConsentEndpoint
     private static ConsentPurposes WithGlobalPrivacyControl(ConsentPurposes granted, HttpRequest request) =>
         PersonalizationMiddleware.ApplyGlobalPrivacyControl(new ConsentState(granted), request).Granted;
 
-    private void WriteCookies(HttpContext context, PersonalizationSettings settings, ConsentPurposes granted)
+    private async Task WriteCookiesAsync(HttpContext context, PersonalizationSettings settings, ConsentPurposes granted)
     {
         var request = context.Request;
         var response = context.Response;
@@ -148,6 +150,13 @@ public sealed class ConsentEndpoint
         {
             if (request.Cookies.ContainsKey(visitorCookie))
             {
+                // Withdrawal: collection stops (no cookie, nothing queued) and what was stored is deleted at once.
+                if (_protector.TryUnprotect(request.Cookies[visitorCookie], out var withdrawn)
+                    && context.RequestServices.GetService<IVisitorDataService>() is { } data)
+                {
+                    await data.WithdrawConsentAsync(withdrawn, context.RequestAborted);
+                }
+
                 PersonalizationCookies.Delete(response, request, visitorCookie);
             }
 
@@ -202,7 +211,7 @@ public sealed class ConsentEndpoint
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
 
-    private static bool IsSameOrigin(HttpRequest request)
+    internal static bool IsSameOrigin(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
         var source = origin.Length > 0 && origin != "null" ? origin : request.Headers.Referer.ToString();

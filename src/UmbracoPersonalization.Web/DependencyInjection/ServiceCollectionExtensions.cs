@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +11,10 @@ using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Cache;
 using Umbraco.Cms.Core.Models.PublishedContent;
 using UmbracoPersonalization.Core.DependencyInjection;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Persistence.Ingestion;
-using Microsoft.AspNetCore.Mvc;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.DeliveryApi;
 using Umbraco.Cms.Core.Services;
@@ -27,6 +29,8 @@ using UmbracoPersonalization.Web.Criteria;
 using UmbracoPersonalization.Web.Headless;
 using UmbracoPersonalization.Web.Notifications;
 using UmbracoPersonalization.Web.Segments;
+using UmbracoPersonalization.Web.Identity;
+using UmbracoPersonalization.Web.Privacy;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Definitions;
@@ -59,6 +63,7 @@ public static class ServiceCollectionExtensions
         AddCore(services, configuration);
         AddServices(services);
         AddPersistence(services, configuration);
+        AddPrivacy(services, configuration);
         AddRendering(services);
         AddMiddleware(services);
         AddCriteria(services);
@@ -103,7 +108,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.TryAddSingleton<IVisitorContextAccessor, HttpContextVisitorContextAccessor>();
-        services.TryAddSingleton<IConsentProvider, CookieConsentProvider>();
+        services.TryAddSingleton<CookieConsentProvider>();
+        services.TryAddSingleton<IConsentProvider>(provider =>
+            provider.GetRequiredService<IOptions<PersonalizationSettings>>().Value.ConsentSource == ConsentSource.Tcf
+                ? new TcfConsentProvider(provider.GetRequiredService<CookieConsentProvider>())
+                : provider.GetRequiredService<CookieConsentProvider>());
         services.TryAddSingleton(provider => new UserAgentClassifier(provider.GetRequiredService<IOptions<PersonalizationSettings>>()));
         services.TryAddSingleton<RequestContextFactory>();
         services.TryAddSingleton<IVisitorIdProtector>(provider => new DataProtectionVisitorIdProtector(CreateDataProtection(provider)));
@@ -137,6 +146,30 @@ public static class ServiceCollectionExtensions
                     options.DataDirectory = ResolveDataFolder(provider);
                 }
             });
+    }
+
+    /// <summary>
+    /// Minimisation and retention options (<c>Umbraco:Personalization:Privacy</c>, <c>…:Retention</c>), the data-subject
+    /// endpoints, sign-in merging and the management API's authorization policy.
+    /// </summary>
+    private static void AddPrivacy(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PersonalizationSettings.SectionName + ":Privacy"));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(PersonalizationSettings.SectionName + ":Retention"));
+        services.TryAddSingleton<VisitorRightsEndpoint>();
+        services.TryAddSingleton<ManagementEndpoint>();
+        services.TryAddSingleton<IVisitorSignIn, VisitorSignIn>();
+        services.TryAddSingleton<MemberSignInFilter>();
+        services.Configure<MvcOptions>(o =>
+        {
+            if (!o.Filters.OfType<ServiceFilterAttribute>().Any(f => f.ServiceType == typeof(MemberSignInFilter)))
+            {
+                o.Filters.AddService<MemberSignInFilter>();
+            }
+        });
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthorizationOptions>, ManagementAuthorization.DefaultPolicySetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ManagementAuthorization.RoleHandler>());
     }
 
     private static void AddRendering(IServiceCollection services)

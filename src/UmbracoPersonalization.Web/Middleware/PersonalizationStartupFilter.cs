@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Segments;
+using UmbracoPersonalization.Web.Privacy;
 
 namespace UmbracoPersonalization.Web.Middleware;
 
@@ -19,6 +20,10 @@ internal sealed class PersonalizationStartupFilter : IStartupFilter
         app.UseMiddleware<SegmentHeaderGuardMiddleware>();
         app.Map(ConsentEndpoint.Path, branch => branch.Run(context =>
             context.RequestServices.GetRequiredService<ConsentEndpoint>().HandleAsync(context)));
+        app.Map(VisitorRightsEndpoint.Path, branch => branch.Run(context =>
+            context.RequestServices.GetRequiredService<VisitorRightsEndpoint>().HandleAsync(context)));
+        app.Map(ManagementEndpoint.Path, branch => branch.Run(context =>
+            context.RequestServices.GetRequiredService<ManagementEndpoint>().HandleAsync(context)));
         app.UseMiddleware<PersonalizationMiddleware>();
         next(app);
     };

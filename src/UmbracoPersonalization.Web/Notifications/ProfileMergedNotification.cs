@@ -4,8 +4,9 @@ namespace UmbracoPersonalization.Web.Notifications;
 
 /// <summary>
 /// Published (through Umbraco's <c>IEventAggregator</c>) after an anonymous visitor's profile was merged into another
-/// profile, e.g. when the visitor logged in as a member who already had a profile on another device. Whatever merges
-/// profiles publishes it once the merged profile is saved (the privacy feature's merge on login does).
+/// profile, e.g. when the visitor signed in as a member who already had a profile on another device. Published on the
+/// sign-in request (<c>IVisitorSignIn</c>, used by the automatic merge on sign-in) once the merged profile is saved and
+/// the anonymous one deleted.
 /// </summary>
 public sealed class ProfileMergedNotification : INotification
 {

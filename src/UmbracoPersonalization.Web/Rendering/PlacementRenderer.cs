@@ -63,6 +63,7 @@ public sealed class PlacementRenderer
             try
             {
                 decision = personalizer.Decide(placement, context);
+                _services.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()?.HttpContext?.Features.Get<PersonalizationFeature>()?.Decisions.Add(decision);
             }
             catch (Exception ex)
             {

@@ -53,7 +53,7 @@ internal sealed class PersonalizationFeature
     public VisitorProfile Profile { get; }
 
     /// <summary>The signed visitor id, only with consent (and never for bots).</summary>
-    public string? VisitorId { get; }
+    public string? VisitorId { get; private set; }
 
     public bool IsBot { get; }
 
@@ -61,9 +61,15 @@ internal sealed class PersonalizationFeature
 
     public IReadOnlyList<string> Categories => _categories;
 
+    /// <summary>The decisions made for this page so far (for the preference centre's "why am I seeing this?").</summary>
+    public List<Core.Experiences.Decision> Decisions { get; } = [];
+
     public IReadOnlyList<string> Tags => _tags;
 
     public VisitorContext VisitorContext => _context ??= Build();
+
+    /// <summary>After a sign-in moved the browser to the member's visitor id: this request's page view counts for it.</summary>
+    public void SwitchVisitor(string visitorId) => VisitorId = visitorId;
 
     public void DescribePage(IEnumerable<string> categories, IEnumerable<string> tags)
     {

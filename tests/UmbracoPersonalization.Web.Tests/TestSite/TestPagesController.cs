@@ -31,6 +31,9 @@ public sealed class TestPagesController(IVisitorContextAccessor accessor) : Cont
         return result;
     }
 
+    [HttpGet("/preferences")]
+    public IActionResult Preferences() => View();
+
     [HttpGet("/plain")]
     public IActionResult Plain() => Content("<!doctype html><p>plain</p>", "text/html");
 

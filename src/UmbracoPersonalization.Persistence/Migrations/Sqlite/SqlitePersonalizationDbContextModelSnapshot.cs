@@ -35,7 +35,51 @@ namespace UmbracoPersonalization.Persistence.Migrations.Sqlite
 
                     b.HasKey("VisitorId", "ExperimentKey");
 
+                    b.HasIndex("AssignedAt");
+
                     b.ToTable("upPersonalizationAssignment", (string)null);
+                });
+
+            modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.AuditEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Timestamp");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("upPersonalizationAudit", (string)null);
                 });
 
             modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.CatalogueItemRow", b =>

@@ -12,7 +12,7 @@ using UmbracoPersonalization.Persistence.Data;
 namespace UmbracoPersonalization.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresPersonalizationDbContext))]
-    [Migration("20261123153701_AddContentCatalogue")]
+    [Migration("20261123160237_AddContentCatalogue")]
     partial class AddContentCatalogue
     {
         /// <inheritdoc />
@@ -43,7 +43,51 @@ namespace UmbracoPersonalization.Persistence.Migrations.PostgreSql
 
                     b.HasKey("VisitorId", "ExperimentKey");
 
+                    b.HasIndex("AssignedAt");
+
                     b.ToTable("upPersonalizationAssignment", (string)null);
+                });
+
+            modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.AuditEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Timestamp");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("upPersonalizationAudit", (string)null);
                 });
 
             modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.CatalogueItemRow", b =>

@@ -11,7 +11,7 @@ using UmbracoPersonalization.Persistence.Data;
 namespace UmbracoPersonalization.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePersonalizationDbContext))]
-    [Migration("20261123153653_AddContentCatalogue")]
+    [Migration("20261123160205_AddContentCatalogue")]
     partial class AddContentCatalogue
     {
         /// <inheritdoc />
@@ -38,7 +38,51 @@ namespace UmbracoPersonalization.Persistence.Migrations.Sqlite
 
                     b.HasKey("VisitorId", "ExperimentKey");
 
+                    b.HasIndex("AssignedAt");
+
                     b.ToTable("upPersonalizationAssignment", (string)null);
+                });
+
+            modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.AuditEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Timestamp");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("upPersonalizationAudit", (string)null);
                 });
 
             modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.CatalogueItemRow", b =>

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Web.Configuration;
+using UmbracoPersonalization.Web.Logging;
+using UmbracoPersonalization.Web.Visitors;
+
+namespace UmbracoPersonalization.Web.Identity;
+
+/// <summary>
+/// A global MVC action filter (it runs after authentication, unlike the middleware): when a member is signed in and
+/// the visitor's profile does not carry their key yet, the visitor is signed in through <see cref="IVisitorSignIn"/>.
+/// Costs nothing once the profile carries the key. A failure is logged and the page goes on. When nobody is signed in
+/// but the browser still carries a member's visitor id, it gets a fresh anonymous id (<c>RotateVisitorIdOnSignOut</c>).
+/// </summary>
+internal sealed class MemberSignInFilter(IVisitorSignIn signIn, IOptionsMonitor<PersonalizationSettings> settings, ILogger<MemberSignInFilter> logger) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var current = settings.CurrentValue;
+        if (current.Enabled && current.MergeOnSignIn
+            && http.User.Identity?.IsAuthenticated == true
+            && http.Features.Get<PersonalizationFeature>() is { VisitorId: not null } feature
+            && http.User.FindFirst(current.MemberKeyClaimType)?.Value is { Length: > 0 and <= 128 } memberKey
+            && !string.Equals(feature.Profile.MemberKey, memberKey, StringComparison.Ordinal))
+        {
+            try
+            {
+                await signIn.SignInAsync(http, memberKey, http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+            {
+                Log.SignInMergeFailed(logger, ex);
+            }
+        }
+
+        else if (current.Enabled && current.RotateVisitorIdOnSignOut
+            && http.User.Identity?.IsAuthenticated != true
+            && http.Features.Get<PersonalizationFeature>() is { VisitorId: not null, Profile.MemberKey: not null })
+        {
+            signIn.SignOut(http); // a member's id without a signed-in member: the member signed out
+        }
+
+        await next();
+    }
+}
