@@ -61,6 +61,11 @@ public sealed class BlockVariantSelector
         ArgumentNullException.ThrowIfNull(blocks);
         var convention = _settings.CurrentValue.Blocks;
         var context = _settings.CurrentValue.Enabled ? _visitors.VisitorContext : null;
+        if (context is { Profile.PersonalizationPaused: true, PreviewSegment: null })
+        {
+            context = null; // the visitor paused personalization: fallbacks only
+        }
+
         var all = blocks.ToList();
         var groups = new Dictionary<string, List<TBlock>>(StringComparer.OrdinalIgnoreCase);
         foreach (var block in all)

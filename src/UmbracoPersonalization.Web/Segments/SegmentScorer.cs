@@ -25,7 +25,8 @@ public sealed class SegmentScorer
     /// <returns>The score.</returns>
     public int Score(IEnumerable<string>? segmentAliases)
     {
-        if (segmentAliases is null || _visitors.VisitorContext is not { } context)
+        if (segmentAliases is null || _visitors.VisitorContext is not { } context
+            || (context.Profile.PersonalizationPaused && context.PreviewSegment is null))
         {
             return 0;
         }

@@ -30,6 +30,11 @@ internal sealed class VisitorSegmentSelector(
     /// <summary>Chooses among the visitor's segments; pure over the context and the current definitions.</summary>
     internal SegmentSelection Select(VisitorContext context)
     {
+        if (context.Profile.PersonalizationPaused && context.PreviewSegment is null)
+        {
+            return SegmentSelection.None("personalization paused by the visitor: default segment");
+        }
+
         var snapshot = snapshots.Current;
         var members = evaluator.GetSegments(context);
         if (members.Count == 0)

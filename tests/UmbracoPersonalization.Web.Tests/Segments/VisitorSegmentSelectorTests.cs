@@ -47,6 +47,19 @@ public sealed class VisitorSegmentSelectorTests
         Assert.Contains("default segment", selection.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Select_VisitorPausedPersonalization_DefaultSegmentWithReason()
+    {
+        var selector = Create(new SegmentDefinition("everyone", "Everyone", "{}"));
+        var visitor = Visitor(DeviceClass.Desktop, null);
+        visitor.Profile.PersonalizationPaused = true;
+
+        var selection = selector.Select(visitor);
+
+        Assert.Null(selection.Alias);
+        Assert.Contains("paused", selection.Reason, StringComparison.Ordinal);
+    }
+
     private static VisitorSegmentSelector Create(params SegmentDefinition[] segments)
     {
         var holder = new DefinitionSnapshotHolder();
