@@ -12,6 +12,7 @@ using Umbraco.Cms.Core.Cache;
 using Umbraco.Cms.Core.Models.PublishedContent;
 using UmbracoPersonalization.Core.DependencyInjection;
 using UmbracoPersonalization.Core.Privacy;
+using UmbracoPersonalization.Core.Templating;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Persistence.Ingestion;
@@ -88,7 +89,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// The engine. Profile options take <c>SessionTimeout</c> and <c>InterestHalfLife</c> from the top-level settings;
-    /// the optional <c>Umbraco:Personalization:Profile</c> section refines the rest (lifecycle thresholds, limits).
+    /// the optional <c>Umbraco:Personalization:Profile</c> section refines the rest (lifecycle thresholds, limits), and
+    /// <c>Umbraco:Personalization:Liquid</c> sets the template limits.
     /// </summary>
     private static void AddCore(IServiceCollection services, IConfiguration configuration)
     {
@@ -100,6 +102,7 @@ public static class ServiceCollectionExtensions
                 profile.InterestHalfLife = settings.Value.InterestHalfLife;
             })
             .Bind(configuration.GetSection(ProfileOptions.SectionName));
+        services.AddOptions<LiquidOptions>().Bind(configuration.GetSection(LiquidOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDefinitionSetConsumer, SnapshotHolderConsumer>());
     }
 

@@ -11,9 +11,13 @@ public class LiquidRendererTests
 {
     private static readonly DateTimeOffset Morning = new(2026, 4, 15, 9, 15, 0, TimeSpan.FromHours(2));
 
+    // The render timeout has a test of its own; every other test gets a generous one, so that a loaded machine
+    // (a cold JIT, a busy CI) cannot turn a correct render into its fallback.
+    private static readonly TimeSpan GenerousTimeout = TimeSpan.FromSeconds(30);
+
     private static LiquidRenderer Renderer(LiquidOptions? options = null)
     {
-        options ??= new LiquidOptions();
+        options ??= new LiquidOptions { RenderTimeout = GenerousTimeout };
         var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), Options.Create(options));
         return new LiquidRenderer(cache, Options.Create(options), Options.Create(new ProfileOptions()), NullLogger<LiquidRenderer>.Instance);
     }
@@ -92,7 +96,7 @@ public class LiquidRendererTests
     [Fact]
     public void Render_LoopOverIterationLimit_RendersFallback()
     {
-        var result = Renderer(new LiquidOptions { MaxIterations = 10 }).Render("{% for i in (1..11) %}x{% endfor %}", Context(), fallback: "Hello");
+        var result = Renderer(new LiquidOptions { RenderTimeout = GenerousTimeout, MaxIterations = 10 }).Render("{% for i in (1..11) %}x{% endfor %}", Context(), fallback: "Hello");
         Assert.True(result.IsFallback);
         Assert.Equal("Hello", result.Html);
         Assert.Contains("iterations", result.Error, StringComparison.Ordinal);
@@ -114,7 +118,7 @@ public class LiquidRendererTests
     [Fact]
     public void Render_OutputOverCap_RendersFallback()
     {
-        var options = new LiquidOptions { MaxOutputLength = 100 };
+        var options = new LiquidOptions { RenderTimeout = GenerousTimeout, MaxOutputLength = 100 };
         var result = Renderer(options).Render("{% for i in (1..101) %}x{% endfor %}", Context(), fallback: "short");
         Assert.True(result.IsFallback);
         Assert.Contains("100 characters", result.Error, StringComparison.Ordinal);

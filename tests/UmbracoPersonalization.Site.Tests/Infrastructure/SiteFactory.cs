@@ -30,6 +30,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Umbraco:Personalization:DataFolder", DataFolder);
+
+        // A cold first Liquid render on a busy machine can exceed the production default (100 ms) and fall back.
+        builder.UseSetting("Umbraco:Personalization:Liquid:RenderTimeout", "00:00:30");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -85,6 +85,9 @@ public sealed class TestSite : IAsyncDisposable
         // cannot install, so the container cannot be validated as a whole; scopes still are.
         builder.Host.UseServiceProviderFactory(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));
         builder.Logging.ClearProviders();
+        // A cold first Liquid render on a busy machine can exceed the production default (100 ms) and fall back;
+        // tests that are not about the timeout must not depend on machine load.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Umbraco:Personalization:Liquid:RenderTimeout"] = "00:00:30" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddControllersWithViews();
         TestDoubles.Register(builder.Services);
