@@ -44,11 +44,34 @@ public sealed class BlockVariantSelector
     public BlockListModel Select(BlockListModel? blocks) =>
         blocks is null ? BlockListModel.Empty : new BlockListModel(Select(blocks, out _).ToList());
 
-    /// <summary>A Block Grid (top level) with only the decided block of each group.</summary>
+    /// <summary>
+    /// A Block Grid with only the decided block of each group, at the top level and inside every area (groups are
+    /// per area). Items with areas are copied, never changed: published content is shared between requests.
+    /// </summary>
     /// <param name="blocks">The block grid (null gives an empty one).</param>
     /// <returns>A new model with the same grid columns.</returns>
     public BlockGridModel Select(BlockGridModel? blocks) =>
-        blocks is null ? BlockGridModel.Empty : new BlockGridModel(Select(blocks, out _).ToList(), blocks.GridColumns);
+        blocks is null ? BlockGridModel.Empty : new BlockGridModel(SelectGrid(blocks), blocks.GridColumns);
+
+    private List<BlockGridItem> SelectGrid(IEnumerable<BlockGridItem> items) =>
+        Select(items, out _).Select(WithSelectedAreas).ToList();
+
+    private BlockGridItem WithSelectedAreas(BlockGridItem item)
+    {
+        if (!item.Areas.Any())
+        {
+            return item;
+        }
+
+        return new BlockGridItem(item.ContentKey, item.Content, item.SettingsKey, item.Settings)
+        {
+            RowSpan = item.RowSpan,
+            ColumnSpan = item.ColumnSpan,
+            GridColumns = item.GridColumns,
+            AreaGridColumns = item.AreaGridColumns,
+            Areas = item.Areas.Select(area => new BlockGridArea(SelectGrid(area), area.Alias, area.RowSpan, area.ColumnSpan)).ToList(),
+        };
+    }
 
     /// <summary>The blocks to render, in content order, and the choice made for each group.</summary>
     /// <typeparam name="TBlock">Block List or Block Grid items.</typeparam>
