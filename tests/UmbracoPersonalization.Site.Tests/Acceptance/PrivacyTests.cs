@@ -46,6 +46,17 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public async Task HomePage_ExplainsTheHeroInPlainWords()
+    {
+        var client = await BikeFanAsync(new Visitor());
+
+        var home = await HeroAsync(client, "bikes", "the bikes hero after three bike pages");
+
+        var why = home.QuerySelector(".why-panel .up-preferences__why dd[data-up-placement='home-hero']");
+        Assert.Equal("Shown because you are in the group \"Bikes fans\".", Html.Normalize(why?.TextContent));
+    }
+
+    [Fact]
     public async Task PickingATopic_OutranksTheInferredInterest_OnTheHomeHero()
     {
         var client = await BikeFanAsync(new Visitor());
