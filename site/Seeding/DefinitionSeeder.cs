@@ -5,12 +5,25 @@ namespace UmbracoPersonalization.Site.Seeding;
 
 /// <summary>
 /// Saves <see cref="SeedDefinitions"/> on start-up when the definition store holds nothing yet, then reloads the
-/// package's snapshot so the first request already sees them. Runs after the database migrator (a hosted service
-/// registered before it).
+/// package's snapshot so the first request already sees them. Saves go through <see cref="IDefinitionService"/> as
+/// <see cref="Actor"/>, so every seed is validated like an editor's change and appears in the audit log. Runs after
+/// the database migrator (a hosted service registered before it).
 /// </summary>
-internal sealed class DefinitionSeeder(IDefinitionStore store, IDefinitionRefresher refresher, ILogger<DefinitionSeeder> logger)
+/// <param name="store">Read to find out whether anything is stored yet.</param>
+/// <param name="definitions">Saves (validates and audits) each seed.</param>
+/// <param name="refresher">Reloads the package's definition snapshot.</param>
+/// <param name="logger">Logs what was seeded.</param>
+public sealed class DefinitionSeeder(
+    IDefinitionStore store,
+    IDefinitionService definitions,
+    IDefinitionRefresher refresher,
+    ILogger<DefinitionSeeder> logger)
     : IHostedService
 {
+    /// <summary>Who the audit log names for seeded definitions.</summary>
+    public const string Actor = "seed";
+
+    /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var current = await store.LoadAsync(cancellationToken);
@@ -19,14 +32,15 @@ internal sealed class DefinitionSeeder(IDefinitionStore store, IDefinitionRefres
             return;
         }
 
+        // Segments first: the experiences' rules refer to them and would not validate without them.
         foreach (var segment in SeedDefinitions.Segments)
         {
-            await store.SaveSegmentAsync(segment, cancellationToken);
+            Ensure(await definitions.SaveSegmentAsync(segment, Actor, cancellationToken), $"segment '{segment.Alias}'");
         }
 
         foreach (var experience in SeedDefinitions.Experiences)
         {
-            await store.SaveExperienceAsync(experience, cancellationToken);
+            Ensure(await definitions.SaveExperienceAsync(experience, Actor, cancellationToken), $"experience '{experience.Placement}'");
         }
 
         await refresher.RefreshAsync(cancellationToken);
@@ -36,5 +50,15 @@ internal sealed class DefinitionSeeder(IDefinitionStore store, IDefinitionRefres
             SeedDefinitions.Experiences.Count);
     }
 
+    /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void Ensure(DefinitionChangeResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"The demo {what} could not be seeded ({result.Status}): {result.Error?.Message}", result.Error);
+        }
+    }
 }

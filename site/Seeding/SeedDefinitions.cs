@@ -23,14 +23,21 @@ public static class SeedDefinitions
         .. Categories.Select(c => new SegmentDefinition(
             $"{c}-fans",
             $"{char.ToUpperInvariant(c[0])}{c[1..]} fans",
-            $$$"""{"interests.{{{c}}}": {"$gte": {{{FanInterest.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}}}""",
+            FanCondition(c),
             20,
-            $"Strong recent interest in {c} (about three page views).")),
+            $"Picked {c} as a topic, or {c} is what you looked at most recently (about three page views).")),
         new("returning-visitors", "Returning visitors", """{"visits": {"$gte": 2}}""", 10,
             "Second visit or later."),
         new("new-visitors", "New visitors", """{"visits": {"$lt": 2}}""", 0,
             "First visit (also every visitor who has not consented)."),
     ];
+
+    /// <summary>
+    /// A fan of <paramref name="category"/>: it is the visitor's top interest (a picked topic outranks anything
+    /// inferred, so one fan segment at most) and the visitor either picked it or viewed it about three times recently.
+    /// </summary>
+    private static string FanCondition(string category) =>
+        $$$"""{"topInterest": "{{{category}}}", "$or": [{"topics": {"$ini": ["{{{category}}}"]}}, {"interests.{{{category}}}": {"$gte": {{{FanInterest.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}}}]}""";
 
     /// <summary>The demo experiences.</summary>
     public static IReadOnlyList<ExperienceDefinition> Experiences { get; } = [HomeHero(), HomeCta()];

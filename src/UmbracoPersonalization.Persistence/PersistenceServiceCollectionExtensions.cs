@@ -1,3 +1,4 @@
+using UmbracoPersonalization.Core.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IEventStore, EfEventStore>();
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IAssignmentStore, EfAssignmentStore>();
+        services.TryAddSingleton<IContentCatalogueStore, EfContentCatalogueStore>();
         services.TryAddSingleton<IAuditLog, EfAuditLog>();
         services.TryAddSingleton<IVisitorIdentityStore, EfVisitorIdentityStore>();
     }

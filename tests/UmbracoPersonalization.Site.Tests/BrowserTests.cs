@@ -15,7 +15,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
         Environment.GetEnvironmentVariable("UP_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     [SkippableFact]
-    public async Task Home_AcceptAll_HidesTheBannerAndKeepsTheHero()
+    public async Task Home_AcceptAll_HidesTheBanner_ThenAPickedTopicChangesTheHero()
     {
         Skip.IfNot(File.Exists(Chromium), $"No Chromium at {Chromium}: install Debian's chromium or set UP_TEST_CHROMIUM.");
 
@@ -33,10 +33,11 @@ public sealed class BrowserTests(ITestOutputHelper output)
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Headless Chromium says "HeadlessChrome", which the package treats as a bot (never identified or profiled).
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, UserAgent = Visitor.BrowserUserAgent });
 
         await page.GotoAsync(baseUrl + "/");
-        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Your privacy, your choice" });
+        var banner = page.GetByRole(AriaRole.Region, new() { Name = "Your privacy choices" });
         var hero = page.Locator("[data-placement='home-hero'] h1");
         await Assertions.Expect(banner).ToBeVisibleAsync();
         await Assertions.Expect(hero).ToBeVisibleAsync();
@@ -48,6 +49,23 @@ public sealed class BrowserTests(ITestOutputHelper output)
         await Assertions.Expect(hero).ToBeVisibleAsync();
         Assert.EndsWith("/", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Screenshot(page, "home-after-consent");
+
+        // The privacy settings page: pick a topic in the package's preference centre, and the home hero follows.
+        await page.GotoAsync(baseUrl + "/privacy-settings");
+        var centre = page.GetByRole(AriaRole.Region, new() { Name = "Your personalization" });
+        await Assertions.Expect(centre).ToBeVisibleAsync();
+        await centre.GetByLabel("Add a topic").SelectOptionAsync("camping");
+        await centre.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(centre.GetByRole(AriaRole.Button, new() { Name = "Remove the topic camping" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download my data" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase my data" })).ToBeVisibleAsync();
+        await Screenshot(page, "privacy-settings");
+
+        await page.GotoAsync(baseUrl + "/");
+        await Assertions.Expect(hero).ToHaveTextAsync("Sleep under the stars");
+        await page.GetByText("Why am I seeing this? Your personalization").ClickAsync();
+        await Assertions.Expect(page.Locator(".why-panel dd[data-up-placement='home-hero']")).ToHaveTextAsync("Shown because you are in the group \"Camping fans\".");
+        await Screenshot(page, "home-why");
     }
 
     private async Task Screenshot(IPage page, string name)

@@ -84,6 +84,7 @@ public sealed partial class ProfileUpdater
 
         profile.Segments.Clear();
         profile.Segments.UnionWith(members);
+        profile.VisitSegments.UnionWith(members);
         return entered is null && left is null
             ? new ProfileUpdateResult(true, [], [])
             : new ProfileUpdateResult(true, (IReadOnlyList<string>?)entered ?? [], (IReadOnlyList<string>?)left ?? []);

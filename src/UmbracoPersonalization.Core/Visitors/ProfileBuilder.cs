@@ -93,6 +93,7 @@ public sealed class ProfileBuilder
             case VisitorEventType.PageView:
                 profile.PageViews++;
                 profile.VisitPageViews++;
+                RecordPage(profile, visitorEvent.Url);
                 AddInterests(profile, visitorEvent, _options.PageViewInterest);
                 break;
             case VisitorEventType.Click:
@@ -107,6 +108,9 @@ public sealed class ProfileBuilder
                     SetPreference(profile, key, value);
                 }
 
+                break;
+            case VisitorEventType.Custom when !string.IsNullOrEmpty(visitorEvent.Name) && visitorEvent.Name.Length <= MaxEventNameLength:
+                RecordCustomEvent(profile, visitorEvent.Name);
                 break;
         }
 
@@ -207,6 +211,7 @@ public sealed class ProfileBuilder
         profile.Visits++;
         profile.VisitStartedAt = visitorEvent.Timestamp;
         profile.VisitPageViews = 0;
+        profile.VisitSegments.Clear();
         if (profile.Visits == 1)
         {
             profile.FirstReferrer = visitorEvent.Referrer;
@@ -223,6 +228,49 @@ public sealed class ProfileBuilder
                 at < record.FirstReachedAt ? at : record.FirstReachedAt,
                 at > record.LastReachedAt ? at : record.LastReachedAt)
             : new GoalRecord(1, at, at);
+    }
+
+    /// <summary>Most recent page paths kept.</summary>
+    public const int MaxRecentPages = 50;
+
+    /// <summary>Most custom event names kept.</summary>
+    public const int MaxCustomEvents = 100;
+
+    private const int MaxEventNameLength = 100;
+    private const int MaxPagePathLength = 512;
+
+    private static void RecordPage(VisitorProfile profile, string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return;
+        }
+
+        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+        var path = (queryStart < 0 ? url : url[..queryStart]).ToLowerInvariant();
+        if (path.Length is 0 or > MaxPagePathLength)
+        {
+            return;
+        }
+
+        profile.RecentPages.Remove(path);
+        profile.RecentPages.Add(path);
+        if (profile.RecentPages.Count > MaxRecentPages)
+        {
+            profile.RecentPages.RemoveAt(0);
+        }
+    }
+
+    private static void RecordCustomEvent(VisitorProfile profile, string name)
+    {
+        if (profile.CustomEvents.TryGetValue(name, out var count))
+        {
+            profile.CustomEvents[name] = count + 1;
+        }
+        else if (profile.CustomEvents.Count < MaxCustomEvents)
+        {
+            profile.CustomEvents[name] = 1;
+        }
     }
 
     private bool IsPreferenceEvent(VisitorEvent visitorEvent) =>

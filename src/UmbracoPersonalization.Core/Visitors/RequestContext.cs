@@ -1,3 +1,5 @@
+using UmbracoPersonalization.Core.Conditions;
+
 namespace UmbracoPersonalization.Core.Visitors;
 
 /// <summary>
@@ -44,6 +46,15 @@ public sealed record RequestContext
 
     /// <summary>Tags of the content on the current page.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// Further attributes contributed by the host (e.g. the Umbraco integration's attribute providers: host, cookies,
+    /// member type, region, browser). Built-in attribute names always win over an entry with the same name.
+    /// </summary>
+    public IReadOnlyDictionary<string, AttributeValue> Extra { get; init; } = EmptyExtra;
+
+    private static readonly IReadOnlyDictionary<string, AttributeValue> EmptyExtra =
+        new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
 
     private static readonly IReadOnlyDictionary<string, string> EmptyQuery =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

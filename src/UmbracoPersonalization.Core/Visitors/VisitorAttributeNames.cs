@@ -101,4 +101,16 @@ public static class VisitorAttributeNames
 
     /// <summary>Object: the current page (<c>categories</c> and <c>tags</c> arrays).</summary>
     public const string Page = "page";
+
+    /// <summary><c>segments</c>: the segments stored with the profile as of the last event.</summary>
+    public const string Segments = "segments";
+
+    /// <summary><c>visitSegments</c>: segments matched at any event of the current visit.</summary>
+    public const string VisitSegments = "visitSegments";
+
+    /// <summary><c>visitedPages</c>: the most recently viewed page paths.</summary>
+    public const string VisitedPages = "visitedPages";
+
+    /// <summary><c>events.&lt;name&gt;</c>: times a custom event was triggered.</summary>
+    public const string Events = "events";
 }

@@ -25,11 +25,17 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <item><term><c>topics</c>, <c>personalizationPaused</c></term><description>topics picked in the preference centre (each scores at least the strongest inferred interest); boolean</description></item>
 /// <item><term><c>goals.&lt;alias&gt;</c></term><description>times reached</description></item>
 /// <item><term><c>preferences.&lt;key&gt;</c></term><description>explicit preferences</description></item>
+/// <item><term><c>visitSegments</c></term><description>array: segments matched at any event of the current visit (session stickiness); empty when this request starts a new visit</description></item>
+/// <item><term><c>visitedPages</c></term><description>array: the 50 most recently viewed page paths, lower case</description></item>
+/// <item><term><c>events.&lt;name&gt;</c></term><description>times a custom event was triggered</description></item>
+/// <item><term><c>segments</c></term><description>array: the segments stored with the profile as of the last event (a condition naming its own segment here keeps a visitor in it: visitor stickiness)</description></item>
 /// <item><term><c>url</c>, <c>path</c>, <c>query.&lt;key&gt;</c></term><description>the page</description></item>
 /// <item><term><c>hour</c>, <c>weekday</c>, <c>month</c></term><description>0-23, 0 = Sunday, 1-12, in the request timestamp's offset</description></item>
 /// <item><term><c>authenticated</c>, <c>memberGroups</c></term><description>boolean; array of group names</description></item>
 /// <item><term><c>page.categories</c>, <c>page.tags</c></term><description>arrays of the current page</description></item>
 /// </list>
+/// <para>Entries of <see cref="RequestContext.Extra"/> (host-contributed attributes) are added under their own names;
+/// a built-in name always wins.</para>
 /// <para>Keys of nested objects (categories, tags, goals, preferences, query) match case-insensitively.</para>
 /// </remarks>
 public sealed class VisitorAttributes : IAttributeSource
@@ -119,6 +125,19 @@ public sealed class VisitorAttributes : IAttributeSource
 
         values[VisitorAttributeNames.Goals] = AttributeValue.FromObject(goals);
         values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
+        values[VisitorAttributeNames.Segments] = StringArray(profile.Segments.Order(StringComparer.Ordinal).ToArray());
+        var sameVisit = profile.Visits > 0 && now - profile.LastSeen < options.SessionTimeout;
+        values[VisitorAttributeNames.VisitSegments] = sameVisit
+            ? StringArray(profile.VisitSegments.Order(StringComparer.Ordinal).ToArray())
+            : StringArray([]);
+        values[VisitorAttributeNames.VisitedPages] = StringArray(profile.RecentPages);
+        var events = new Dictionary<string, AttributeValue>(profile.CustomEvents.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, count) in profile.CustomEvents)
+        {
+            events[name] = AttributeValue.From(count);
+        }
+
+        values[VisitorAttributeNames.Events] = AttributeValue.FromObject(events);
 
         values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
         values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);
@@ -133,6 +152,11 @@ public sealed class VisitorAttributes : IAttributeSource
             ["categories"] = StringArray(request.Categories),
             ["tags"] = StringArray(request.Tags),
         });
+
+        foreach (var (name, value) in request.Extra)
+        {
+            values.TryAdd(name, value); // built-in names win
+        }
 
         return new VisitorAttributes(values, stage, topInterest);
     }

@@ -72,6 +72,14 @@ public sealed class VisitorProfile
     /// <summary>Aliases of the segments the visitor is in, as of the last event.</summary>
     public HashSet<string> Segments { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Paths of the most recently viewed pages, distinct, most recent last (at most 50).</summary>
+    public List<string> RecentPages { get; init; } = [];
+
+    /// <summary>Custom events triggered (other than preferences), count by event name (at most 100 names).</summary>
+    public Dictionary<string, int> CustomEvents { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Segments the visitor was in at any event of the current visit (cleared when a new visit starts).</summary>
+    public HashSet<string> VisitSegments { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Topics the visitor picked in the preference centre (zero-party data); they outrank inferred interests.</summary>
     public HashSet<string> Topics { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -114,6 +122,9 @@ public sealed class VisitorProfile
         Preferences = new(Preferences, StringComparer.OrdinalIgnoreCase),
         Stage = Stage,
         Segments = new(Segments, StringComparer.OrdinalIgnoreCase),
+        RecentPages = [.. RecentPages],
+        CustomEvents = new(CustomEvents, StringComparer.OrdinalIgnoreCase),
+        VisitSegments = new(VisitSegments, StringComparer.OrdinalIgnoreCase),
         Topics = new(Topics, StringComparer.OrdinalIgnoreCase),
         SuppressedInterests = new(SuppressedInterests, StringComparer.OrdinalIgnoreCase),
         PersonalizationPaused = PersonalizationPaused,

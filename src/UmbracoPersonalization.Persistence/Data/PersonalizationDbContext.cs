@@ -43,6 +43,8 @@ public abstract class PersonalizationDbContext : DbContext
     /// <summary>The definitions version (one row).</summary>
     public DbSet<DefinitionsVersionRow> DefinitionsVersion => Set<DefinitionsVersionRow>();
 
+    /// <summary>The content catalogue (published content for recommendations).</summary>
+    public DbSet<CatalogueItemRow> Catalogue => Set<CatalogueItemRow>();
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
@@ -101,6 +103,20 @@ public abstract class PersonalizationDbContext : DbContext
             e.Property(x => x.DefaultVariantKey).HasMaxLength(KeyMaxLength).IsRequired();
             e.Property(x => x.Variants).IsRequired();
             e.Property(x => x.Rules).IsRequired();
+        });
+
+        modelBuilder.Entity<CatalogueItemRow>(e =>
+        {
+            e.ToTable(TablePrefix + "Content");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).ValueGeneratedNever();
+            e.Property(x => x.ContentType).HasMaxLength(KeyMaxLength).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Url).HasMaxLength(2048);
+            e.Property(x => x.Tags).IsRequired();
+            e.Property(x => x.Categories).IsRequired();
+            e.Property(x => x.Text).IsRequired();
+            e.HasIndex(x => x.ContentType);
         });
 
         modelBuilder.Entity<DefinitionsVersionRow>(e =>

@@ -28,6 +28,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private readonly IEventStore _events;
     private readonly IProfileStore _profiles;
     private readonly IProfileEventApplier? _applier;
+    private readonly IProfileSaveListener[] _saveListeners;
     private readonly RecentErasures? _erasures;
     private readonly VisitorDataMinimizer? _minimizer;
     private readonly PersistenceOptions _options;
@@ -53,8 +54,10 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         ILogger<EventIngestionWorker> logger,
         IProfileEventApplier? applier = null,
         RecentErasures? erasures = null,
-        VisitorDataMinimizer? minimizer = null)
+        VisitorDataMinimizer? minimizer = null,
+        IEnumerable<IProfileSaveListener>? saveListeners = null)
     {
+        _saveListeners = saveListeners?.ToArray() ?? [];
         ArgumentNullException.ThrowIfNull(options);
         _queue = queue ?? throw new ArgumentNullException(nameof(queue));
         _events = events ?? throw new ArgumentNullException(nameof(events));
@@ -299,17 +302,47 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 }
             }
 
-            pending.ExceptWith(await efStore.SaveManyAsync(saves, abort).ConfigureAwait(false));
+            var savedIds = await efStore.SaveManyAsync(saves, abort).ConfigureAwait(false);
+            pending.ExceptWith(savedIds);
+            await NotifySavedAsync(saves.Where(s => savedIds.Contains(s.Profile.VisitorId)).Select(s => s.Profile).ToList(), abort).ConfigureAwait(false);
             return;
         }
 
+        var savedProfiles = new List<VisitorProfile>();
         foreach (var visitorId in pending.ToList())
         {
             var profile = await _profiles.GetAsync(visitorId, abort).ConfigureAwait(false) ?? VisitorProfile.CreateNew(visitorId);
             var expected = profile.Version;
-            if (!TryApply(profile, byVisitor[visitorId]) || await _profiles.SaveAsync(profile, expected, abort).ConfigureAwait(false))
+            if (!TryApply(profile, byVisitor[visitorId]))
             {
                 pending.Remove(visitorId);
+            }
+            else if (await _profiles.SaveAsync(profile, expected, abort).ConfigureAwait(false))
+            {
+                pending.Remove(visitorId);
+                savedProfiles.Add(profile);
+            }
+        }
+
+        await NotifySavedAsync(savedProfiles, abort).ConfigureAwait(false);
+    }
+
+    private async Task NotifySavedAsync(List<VisitorProfile> saved, CancellationToken abort)
+    {
+        if (saved.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var listener in _saveListeners)
+        {
+            try
+            {
+                await listener.OnProfilesSavedAsync(saved, abort).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !abort.IsCancellationRequested)
+            {
+                LogSaveListenerFailed(_logger, ex, listener.GetType().Name);
             }
         }
     }
@@ -365,4 +398,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Critical, Message = "The event ingestion worker failed and stopped.")]
     private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Profile save listener {Listener} failed.")]
+    private static partial void LogSaveListenerFailed(ILogger logger, Exception exception, string listener);
 }

@@ -52,6 +52,11 @@ internal sealed class ProfileDocument
 
     public List<string>? Segments { get; set; }
 
+    public List<string>? RecentPages { get; set; }
+
+    public Dictionary<string, int>? CustomEvents { get; set; }
+
+    public List<string>? VisitSegments { get; set; }
     public List<string>? Topics { get; set; }
 
     public List<string>? SuppressedInterests { get; set; }

@@ -119,6 +119,17 @@ public sealed class PersonalizationSettings
     [Required(ErrorMessage = SectionName + ":DataFolder: a folder is required")]
     public string DataFolder { get; set; } = StaticDataFolder;
 
+    /// <summary>Umbraco's native segment variants (backoffice segments, request segment, Delivery API).</summary>
+    public NativeSegmentSettings Segments { get; set; } = new();
+
+    /// <summary>What the request contributes to conditions beyond the built-in attributes (cookies, session, headers, member).</summary>
+    public CriteriaSettings Criteria { get; set; } = new();
+
+    /// <summary>The content catalogue (recommendations) kept in sync with published content.</summary>
+    public CatalogueSettings Catalogue { get; set; } = new();
+
+    /// <summary>Block-level variants in Block List / Block Grid.</summary>
+    public BlockVariantSettings Blocks { get; set; } = new();
     /// <summary>
     /// Where consent is read from: <see cref="Configuration.ConsentSource.Cookie"/> (the package's own cookie, default)
     /// or <see cref="Configuration.ConsentSource.Tcf"/> (an IAB TCF v2.2 TC string in the <c>euconsent-v2</c> cookie,

@@ -73,6 +73,11 @@ public sealed class PersonalizationSettingsValidator : IValidateOptions<Personal
         {
             yield return $"{Prefix}DataFolder: '{options.DataFolder}' is not a valid folder path";
         }
+
+        foreach (var failure in IntegrationSettingsRules.GetFailures(options))
+        {
+            yield return failure;
+        }
     }
 
     private static IEnumerable<string> CheckRange(string key, TimeSpan value, TimeSpan min, TimeSpan max)

@@ -16,7 +16,20 @@ using UmbracoPersonalization.Core.Templating;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence;
 using UmbracoPersonalization.Persistence.Ingestion;
-using UmbracoPersonalization.Web.Events;
+using Umbraco.Cms.Core.Configuration.Models;
+using Umbraco.Cms.Core.DeliveryApi;
+using Umbraco.Cms.Core.Services;
+using Umbraco.Extensions;
+using UmbracoPersonalization.Core.Experiences;
+using Umbraco.Cms.Core.Events;
+using Umbraco.Cms.Core.Notifications;
+using UmbracoPersonalization.Web.Blocks;
+using UmbracoPersonalization.Web.Caching;
+using UmbracoPersonalization.Web.Catalogue;
+using UmbracoPersonalization.Web.Criteria;
+using UmbracoPersonalization.Web.Headless;
+using UmbracoPersonalization.Web.Notifications;
+using UmbracoPersonalization.Web.Segments;
 using UmbracoPersonalization.Web.Identity;
 using UmbracoPersonalization.Web.Privacy;
 using UmbracoPersonalization.Web.Configuration;
@@ -54,6 +67,12 @@ public static class ServiceCollectionExtensions
         AddPrivacy(services, configuration);
         AddRendering(services);
         AddMiddleware(services);
+        AddCriteria(services);
+        AddNativeSegments(services);
+        AddNotifications(services);
+        AddCatalogue(services);
+        services.TryAddSingleton<BlockVariantSelector>();
+        services.TryAddSingleton<PersonalizationVaryBy>();
         return services;
     }
 
@@ -118,7 +137,10 @@ public static class ServiceCollectionExtensions
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPersonalizationPersistence(configuration.GetSection(PersistenceOptions.SectionName));
-        services.TryAddSingleton<IProfileEventApplier, ProfileUpdaterEventApplier>();
+        services.TryAddSingleton<SegmentNotificationPublisher>();
+        services.TryAddSingleton<IProfileEventApplier>(provider => provider.GetRequiredService<SegmentNotificationPublisher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProfileSaveListener, SegmentNotificationPublisher>(
+            provider => provider.GetRequiredService<SegmentNotificationPublisher>()));
         services.AddOptions<PersistenceOptions>()
             .PostConfigure<IServiceProvider>((options, provider) =>
             {
@@ -172,6 +194,73 @@ public static class ServiceCollectionExtensions
                 manager.ApplicationParts.Add(part);
             }
         });
+    }
+
+    /// <summary>The built-in attribute providers (request, member, profile criteria), in this order.</summary>
+    private static void AddCriteria(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVisitorAttributeProvider, RequestCriteriaProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVisitorAttributeProvider, MemberCriteriaProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IVisitorAttributeProvider, ProfileCriteriaProvider>());
+    }
+
+    /// <summary>
+    /// Umbraco's native segments: our <see cref="ISegmentService"/> and Delivery API <see cref="IRequestSegmentService"/>
+    /// replace Umbraco's (AddUnique: these have a default registration to replace), Umbraco's segment setting is
+    /// switched on, and a global MVC filter sets the visitor's segment after routing.
+    /// </summary>
+    private static void AddNativeSegments(IServiceCollection services)
+    {
+        services.TryAddSingleton<IVisitorSegmentSelector, VisitorSegmentSelector>();
+        services.TryAddSingleton<VisitorSegmentApplier>();
+        services.TryAddSingleton<ApplyVisitorSegmentFilter>();
+        services.TryAddSingleton<SegmentScorer>();
+        services.AddUnique<ISegmentService, PersonalizationSegmentService>();
+        services.TryAddSingleton<PersonalizationRequestSegmentService>();
+        services.AddUnique<IRequestSegmentService>(provider => provider.GetRequiredService<PersonalizationRequestSegmentService>());
+#pragma warning disable CS0618 // the misspelled interface Umbraco 17 still resolves in places (removed in 18)
+        services.AddUnique<IRequestSegmmentService>(provider => provider.GetRequiredService<PersonalizationRequestSegmentService>());
+#pragma warning restore CS0618
+        services.AddOptions<SegmentSettings>().PostConfigure<IOptions<PersonalizationSettings>>((segments, settings) =>
+        {
+            if (settings.Value.Segments.Enabled)
+            {
+                segments.Enabled = true;
+            }
+        });
+        services.Configure<MvcOptions>(options => options.Filters.AddService<ApplyVisitorSegmentFilter>());
+    }
+
+    /// <summary>
+    /// Decisions go through <see cref="NotifyingPersonalizer"/> (DecidingNotification) unless the host registered its
+    /// own <see cref="IPersonalizer"/>.
+    /// </summary>
+    private static void AddNotifications(IServiceCollection services)
+    {
+        var descriptor = services.FirstOrDefault(d => d.ServiceType == typeof(IPersonalizer));
+        if (descriptor?.ImplementationType == typeof(Personalizer))
+        {
+            services.Remove(descriptor);
+            services.TryAddSingleton<Personalizer>();
+            services.AddSingleton<IPersonalizer, NotifyingPersonalizer>();
+        }
+    }
+
+    /// <summary>
+    /// The content catalogue: Umbraco's content notifications queue changes (registered the way
+    /// <c>builder.AddNotificationHandler</c> does), a background worker writes them in batches.
+    /// </summary>
+    private static void AddCatalogue(IServiceCollection services)
+    {
+        services.TryAddSingleton<ContentCatalogueQueue>();
+        services.TryAddSingleton<ICatalogueItemFactory, CatalogueItemFactory>();
+        services.TryAddTransient<ContentCatalogueRebuilder>();
+        services.TryAddSingleton<ContentCatalogueWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContentCatalogueWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentPublishedNotification>, ContentCatalogueNotificationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentUnpublishedNotification>, ContentCatalogueNotificationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentMovedToRecycleBinNotification>, ContentCatalogueNotificationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INotificationHandler<ContentDeletedNotification>, ContentCatalogueNotificationHandler>());
     }
 
     private static void AddMiddleware(IServiceCollection services) =>

@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Events;
 using UmbracoPersonalization.Core.Identity;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Logging;
+using UmbracoPersonalization.Web.Notifications;
 using UmbracoPersonalization.Web.Privacy;
 using UmbracoPersonalization.Web.Visitors;
 
@@ -31,6 +36,11 @@ internal sealed class VisitorSignIn(
             Switch(context, feature, result.VisitorId);
         }
 
+        if (result.Outcome == SignInOutcome.Merged)
+        {
+            await PublishMergedAsync(context, new ProfileMergedNotification(visitorId, result.VisitorId, memberKey), cancellationToken);
+        }
+
         return result;
     }
 
@@ -47,6 +57,24 @@ internal sealed class VisitorSignIn(
         var fresh = protector.NewVisitorId();
         Switch(context, feature, fresh);
         return fresh;
+    }
+
+    /// <summary>After the merged profile was saved: tells site developers (a failing handler never fails the sign-in).</summary>
+    private static async Task PublishMergedAsync(HttpContext context, ProfileMergedNotification notification, CancellationToken cancellationToken)
+    {
+        if (context.RequestServices.GetService<IEventAggregator>() is not { } events)
+        {
+            return;
+        }
+
+        try
+        {
+            await events.PublishAsync(notification, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.NotificationFailed(context.RequestServices.GetRequiredService<ILogger<VisitorSignIn>>(), ex, nameof(ProfileMergedNotification));
+        }
     }
 
     private void Switch(HttpContext context, PersonalizationFeature? feature, string visitorId)

@@ -41,6 +41,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "Loading personalization definitions failed; keeping the previous snapshot")]
     public static partial void DefinitionsLoadFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Warning, Message = "Attribute provider {Provider} failed; its attributes are missing for this request")]
+    public static partial void AttributeProviderFailed(ILogger logger, Exception exception, string provider);
+
+    [LoggerMessage(EventId = 5041, Level = LogLevel.Warning, Message = "Applying the visitor's segment to the variation context failed")]
+    public static partial void SegmentApplyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5042, Level = LogLevel.Warning, Message = "A notification handler for {Notification} failed")]
+    public static partial void NotificationFailed(ILogger logger, Exception exception, string notification);
+
+    [LoggerMessage(EventId = 5043, Level = LogLevel.Warning, Message = "Updating the content catalogue failed for {Count} items")]
+    public static partial void CatalogueUpdateFailed(ILogger logger, Exception exception, int count);
     [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "Linking the visitor to the signed-in member failed; the page goes on and it is tried again on the next request")]
     public static partial void SignInMergeFailed(ILogger logger, Exception exception);
 }

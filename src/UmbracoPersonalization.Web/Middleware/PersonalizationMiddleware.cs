@@ -8,6 +8,7 @@ using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Criteria;
 using UmbracoPersonalization.Web.Logging;
 using UmbracoPersonalization.Web.Visitors;
 
@@ -27,6 +28,7 @@ internal sealed class PersonalizationMiddleware
     private readonly RequestContextFactory _requestContextFactory;
     private readonly IHostEnvironment _environment;
     private readonly ILogger<PersonalizationMiddleware> _logger;
+    private readonly IVisitorAttributeProvider[] _attributeProviders;
 
     public PersonalizationMiddleware(
         RequestDelegate next,
@@ -35,8 +37,10 @@ internal sealed class PersonalizationMiddleware
         IVisitorIdProtector protector,
         RequestContextFactory requestContextFactory,
         IHostEnvironment environment,
-        ILogger<PersonalizationMiddleware> logger)
+        ILogger<PersonalizationMiddleware> logger,
+        IEnumerable<IVisitorAttributeProvider> attributeProviders)
     {
+        _attributeProviders = attributeProviders.ToArray();
         _next = next;
         _settings = settings;
         _classifier = classifier;
@@ -87,7 +91,7 @@ internal sealed class PersonalizationMiddleware
             ? TransientProfile(string.Empty, requestContext)
             : await LoadProfileAsync(context, visitorId, requestContext, settings.ProfileLoadTimeout);
 
-        return new PersonalizationFeature(context, consent, requestContext, profile, visitorId, isBot, ReadPreviewSegment(request, settings));
+        return new PersonalizationFeature(context, consent, requestContext, profile, visitorId, isBot, ReadPreviewSegment(request, settings), _attributeProviders, _logger);
     }
 
     internal static ConsentState ApplyGlobalPrivacyControl(ConsentState consent, HttpRequest request)

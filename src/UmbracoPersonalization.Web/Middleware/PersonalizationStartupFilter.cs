@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Segments;
 using UmbracoPersonalization.Web.Privacy;
 
 namespace UmbracoPersonalization.Web.Middleware;
@@ -16,6 +17,7 @@ internal sealed class PersonalizationStartupFilter : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        app.UseMiddleware<SegmentHeaderGuardMiddleware>();
         app.Map(ConsentEndpoint.Path, branch => branch.Run(context =>
             context.RequestServices.GetRequiredService<ConsentEndpoint>().HandleAsync(context)));
         app.Map(VisitorRightsEndpoint.Path, branch => branch.Run(context =>

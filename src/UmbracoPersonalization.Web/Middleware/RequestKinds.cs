@@ -12,6 +12,10 @@ internal static class RequestKinds
     private static readonly PathString OurApi = new("/umbraco/personalization");
     private static readonly PathString AppPlugins = new("/App_Plugins");
 
+    /// <summary>The back office: under <c>/umbraco</c>, other than the Delivery API and the package's own endpoints.</summary>
+    public static bool IsBackOffice(HttpRequest request) =>
+        request.Path.StartsWithSegments(Umbraco) && !request.Path.StartsWithSegments(Delivery) && !request.Path.StartsWithSegments(OurApi);
+
     /// <summary>Static files, the back office and plug-in assets: no visitor context at all.</summary>
     public static bool IsSkipped(HttpRequest request)
     {

@@ -2,6 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Criteria;
+using UmbracoPersonalization.Web.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace UmbracoPersonalization.Web.Visitors;
 
@@ -15,6 +18,8 @@ internal sealed class PersonalizationFeature
     private const int MaxTaxonomyLength = 100;
 
     private readonly HttpContext _httpContext;
+    private readonly IReadOnlyList<IVisitorAttributeProvider> _attributeProviders;
+    private readonly ILogger? _logger;
     private VisitorContext? _context;
     private IReadOnlyList<string> _categories = [];
     private IReadOnlyList<string> _tags = [];
@@ -26,8 +31,12 @@ internal sealed class PersonalizationFeature
         VisitorProfile profile,
         string? visitorId,
         bool isBot,
-        string? previewSegment)
+        string? previewSegment,
+        IReadOnlyList<IVisitorAttributeProvider>? attributeProviders = null,
+        ILogger? logger = null)
     {
+        _attributeProviders = attributeProviders ?? [];
+        _logger = logger;
         _httpContext = httpContext;
         Consent = consent;
         Request = request;
@@ -83,11 +92,37 @@ internal sealed class PersonalizationFeature
             Categories = _categories,
             Tags = _tags,
         };
+        if (_attributeProviders.Count > 0)
+        {
+            request = request with { Extra = CollectAttributes(request) };
+        }
+
         return new VisitorContext(Profile, request, Consent)
         {
             IsIdentified = VisitorId is not null,
             PreviewSegment = PreviewSegment,
         };
+    }
+
+    private IReadOnlyDictionary<string, Core.Conditions.AttributeValue> CollectAttributes(RequestContext request)
+    {
+        var context = new VisitorAttributeContext(_httpContext, Profile, request);
+        foreach (var provider in _attributeProviders)
+        {
+            try
+            {
+                provider.Contribute(context);
+            }
+            catch (Exception ex)
+            {
+                if (_logger is not null)
+                {
+                    Log.AttributeProviderFailed(_logger, ex, provider.GetType().Name);
+                }
+            }
+        }
+
+        return context.Values;
     }
 
     private static string[] Clean(IEnumerable<string> values) => values

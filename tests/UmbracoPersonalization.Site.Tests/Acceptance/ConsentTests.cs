@@ -19,18 +19,50 @@ public sealed class ConsentTests : IDisposable
         var visitor = new Visitor();
         var client = visitor.ClientFor(_site);
         var before = await client.GetPageAsync("/running/");
-        var form = before.QuerySelector("[data-consent-banner] form")!;
 
-        using var response = await Visitor.ConsentAsync(client, "all", r =>
-            r.Content = new FormUrlEncodedContent([
-                KeyValuePair.Create("returnUrl", form.QuerySelector("input[name='returnUrl']")!.GetAttribute("value")!),
-                KeyValuePair.Create("purposes", "all"),
-            ]));
+        using var response = await client.SubmitAsync(before.QuerySelector(".up-consent form.up-consent__quick"), "Accept all");
         var after = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the 303 was followed back to the page
         Assert.Equal("/running/", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Null(after.QuerySelector("[data-consent-banner]"));
+        Assert.Null(after.QuerySelector(".up-consent"));
+        Assert.NotNull(visitor.Cookie(Visitor.VisitorCookie));
+        Assert.True(ConsentCookie.Parse(visitor.Cookie(Visitor.ConsentCookie))!.Allows(ConsentPurposes.All));
+    }
+
+    [Fact]
+    public async Task BannerForm_OnlyNecessary_SetsNoVisitorCookie()
+    {
+        var visitor = new Visitor();
+        var client = visitor.ClientFor(_site);
+        var before = await client.GetPageAsync("/");
+
+        using var response = await client.SubmitAsync(before.QuerySelector(".up-consent form.up-consent__quick"), "Only necessary");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var consent = ConsentCookie.Parse(visitor.Cookie(Visitor.ConsentCookie));
+        Assert.NotNull(consent);
+        Assert.False(consent.Allows(ConsentPurposes.Analytics));
+        Assert.False(consent.Allows(ConsentPurposes.Personalization));
+        Assert.Null(visitor.Cookie(Visitor.VisitorCookie));
+    }
+
+    [Fact]
+    public async Task BannerForm_ChoosePurposes_GrantsOnlyTheTickedOnes()
+    {
+        var visitor = new Visitor();
+        var client = visitor.ClientFor(_site);
+        var before = await client.GetPageAsync("/camping/");
+
+        using var response = await client.SubmitAsync(
+            before.QuerySelector(".up-consent .up-consent__details form"), "Save my choices", check: ["personalization"]);
+
+        Assert.Equal("/camping/", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var consent = ConsentCookie.Parse(visitor.Cookie(Visitor.ConsentCookie));
+        Assert.NotNull(consent);
+        Assert.True(consent.Allows(ConsentPurposes.Personalization));
+        Assert.False(consent.Allows(ConsentPurposes.Analytics));
+        Assert.False(consent.Allows(ConsentPurposes.Marketing));
         Assert.NotNull(visitor.Cookie(Visitor.VisitorCookie));
     }
 

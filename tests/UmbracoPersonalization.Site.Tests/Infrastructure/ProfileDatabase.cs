@@ -12,7 +12,12 @@ public static class ProfileDatabase
     public const string ProfileTable = "upPersonalizationProfile";
 
     /// <summary>The number of stored profiles in <paramref name="file"/>; 0 when the table does not exist yet.</summary>
-    public static int CountProfiles(string file)
+    public static int CountProfiles(string file) => Count(file, null);
+
+    /// <summary>The number of stored profiles of <paramref name="visitorId"/> in <paramref name="file"/> (0 or 1).</summary>
+    public static int CountProfiles(string file, string visitorId) => Count(file, visitorId);
+
+    private static int Count(string file, string? visitorId)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -30,7 +35,12 @@ public static class ProfileDatabase
         }
 
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM \"{ProfileTable}\"";
+        count.CommandText = $"SELECT COUNT(*) FROM \"{ProfileTable}\"" + (visitorId is null ? string.Empty : " WHERE \"VisitorId\" = $id");
+        if (visitorId is not null)
+        {
+            count.Parameters.AddWithValue("$id", visitorId);
+        }
+
         return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -32,6 +32,10 @@ public sealed class Visitor
     public HttpClient ClientFor(SiteFactory site) =>
         AsBrowser(site.CreateDefaultClient(Origin, new RedirectHandler(), new CookieContainerHandler(Cookies)));
 
+    /// <summary>As <see cref="ClientFor"/>, but redirects are returned instead of followed.</summary>
+    public HttpClient ClientWithoutRedirectsFor(SiteFactory site) =>
+        AsBrowser(site.CreateDefaultClient(Origin, new CookieContainerHandler(Cookies)));
+
     /// <summary>Makes <paramref name="client"/> send a browser's user agent.</summary>
     public static HttpClient AsBrowser(HttpClient client)
     {

@@ -59,6 +59,35 @@ public sealed class SeedDefinitionsTests : IDisposable
         Assert.Equal("default", Hero(Visitor(profile: p => p.CategoryInterests["bikes"] = new InterestScore(2, Now))));
 
     [Fact]
+    public void PickedTopic_OutranksAnInferredInterest() =>
+        Assert.Equal("camping", Hero(Visitor(profile: p =>
+        {
+            p.CategoryInterests["bikes"] = new InterestScore(4, Now.AddMinutes(-5));
+            p.Topics.Add("camping");
+        })));
+
+    [Fact]
+    public void PickedTopic_WithoutBrowsing_GetsThatTopicsHero() =>
+        Assert.Equal("running", Hero(Visitor(profile: p => p.Topics.Add("running"))));
+
+    [Fact]
+    public void InterestInTwoCategories_TheStrongerWins() =>
+        Assert.Equal("running", Hero(Visitor(profile: p =>
+        {
+            p.CategoryInterests["bikes"] = new InterestScore(3, Now.AddMinutes(-5));
+            p.CategoryInterests["running"] = new InterestScore(4, Now.AddMinutes(-5));
+        })));
+
+    [Fact]
+    public void PausedPersonalization_GetsTheDefaultHero() =>
+        Assert.Equal("default", Hero(Visitor(profile: p =>
+        {
+            p.CategoryInterests["bikes"] = new InterestScore(4, Now.AddMinutes(-5));
+            p.Topics.Add("bikes");
+            p.PersonalizationPaused = true;
+        })));
+
+    [Fact]
     public void ReturningVisitor_GetsTheWelcomeBackHero() =>
         Assert.Equal("welcome-back", Hero(Visitor(profile: p => p.Visits = 2)));
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Umbraco.Cms.Core.Models.PublishedContent;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,9 @@ using UmbracoPersonalization.Web.Definitions;
 using UmbracoPersonalization.Web.DependencyInjection;
 
 namespace UmbracoPersonalization.Web.Tests.TestSite;
+
+/// <summary>Every service descriptor of the composed host (for registration tests).</summary>
+public sealed record RegisteredServices(IReadOnlyList<ServiceDescriptor> Descriptors);
 
 /// <summary>
 /// A small real host: ASP.NET Core + MVC over the test server, composed through Umbraco.Cms.Core's real
@@ -44,10 +49,17 @@ public sealed class TestSite : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         string environment = "Development",
         string? contentRoot = null,
-        bool keepContentRoot = false)
+        bool keepContentRoot = false,
+        Action<WebApplication>? pipeline = null,
+        bool seed = true)
     {
-        var app = Build(settings, services, environment, contentRoot ?? CreateTempFolder());
+        var app = Build(settings, services, environment, contentRoot ?? CreateTempFolder(), pipeline);
         await app.StartAsync();
+        if (!seed)
+        {
+            return new TestSite(app, app.Environment.ContentRootPath, keepContentRoot);
+        }
+
         await TestDefinitions.SeedAsync(app.Services.GetRequiredService<IDefinitionStore>());
         await app.Services.GetRequiredService<IDefinitionRefresher>().RefreshAsync();
         return new TestSite(app, app.Environment.ContentRootPath, keepContentRoot);
@@ -58,7 +70,8 @@ public sealed class TestSite : IAsyncDisposable
         IDictionary<string, string?>? settings,
         Action<IServiceCollection>? services,
         string environment,
-        string contentRoot)
+        string contentRoot,
+        Action<WebApplication>? pipeline = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -81,8 +94,11 @@ public sealed class TestSite : IAsyncDisposable
         services?.Invoke(builder.Services);
 
         ComposeUmbraco(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton(new RegisteredServices(builder.Services.ToArray()));
 
         var app = builder.Build();
+        app.Use(UmbracoLikeSegmentHeader);
+        pipeline?.Invoke(app);
         app.UseRouting();
         app.MapControllers();
         return app;
@@ -126,6 +142,18 @@ public sealed class TestSite : IAsyncDisposable
         var path = Path.Combine(Path.GetTempPath(), "up-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    /// <summary>
+    /// Does what Umbraco does with a client's segment header: sets the request's variation context from
+    /// <c>X-UMB-SEGMENT</c> (here, like in Umbraco, after the package's first pipeline steps).
+    /// </summary>
+    private static Task UmbracoLikeSegmentHeader(HttpContext context, RequestDelegate next)
+    {
+        var accessor = context.RequestServices.GetRequiredService<IVariationContextAccessor>();
+        var header = context.Request.Headers["X-UMB-SEGMENT"].ToString();
+        accessor.VariationContext = new VariationContext(null, header.Length > 0 ? header : null);
+        return next(context);
     }
 
     private static void ComposeUmbraco(IServiceCollection services, IConfiguration configuration)

@@ -87,6 +87,47 @@ namespace UmbracoPersonalization.Persistence.Migrations.PostgreSql
                     b.ToTable("upPersonalizationAudit", (string)null);
                 });
 
+            modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.CatalogueItemRow", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ContentType");
+
+                    b.ToTable("upPersonalizationContent", (string)null);
+                });
+
             modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.DefinitionsVersionRow", b =>
                 {
                     b.Property<int>("Id")

@@ -82,6 +82,47 @@ namespace UmbracoPersonalization.Persistence.Migrations.Sqlite
                     b.ToTable("upPersonalizationAudit", (string)null);
                 });
 
+            modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.CatalogueItemRow", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ContentType");
+
+                    b.ToTable("upPersonalizationContent", (string)null);
+                });
+
             modelBuilder.Entity("UmbracoPersonalization.Persistence.Data.Entities.DefinitionsVersionRow", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Umbraco.Cms.Core.Events;
+using Umbraco.Cms.Core.Models;
+using Umbraco.Cms.Core.Notifications;
+using UmbracoPersonalization.Web.Configuration;
+using UmbracoPersonalization.Web.Logging;
+
+namespace UmbracoPersonalization.Web.Catalogue;
+
+/// <summary>
+/// Keeps the catalogue in sync with Umbraco: published content is upserted; unpublished, trashed and deleted content
+/// removed. Only queues the change (cheap, never blocks the editor's request); <see cref="ContentCatalogueWorker"/>
+/// writes in batches. Publishing with descendants publishes one notification per item in Umbraco, all handled alike.
+/// </summary>
+internal sealed class ContentCatalogueNotificationHandler(
+    ContentCatalogueQueue queue,
+    ICatalogueItemFactory factory,
+    IOptionsMonitor<PersonalizationSettings> settings,
+    ILogger<ContentCatalogueNotificationHandler> logger) :
+    INotificationHandler<ContentPublishedNotification>,
+    INotificationHandler<ContentUnpublishedNotification>,
+    INotificationHandler<ContentMovedToRecycleBinNotification>,
+    INotificationHandler<ContentDeletedNotification>
+{
+    public void Handle(ContentPublishedNotification notification)
+    {
+        if (Enabled())
+        {
+            foreach (var content in notification.PublishedEntities)
+            {
+                Upsert(content);
+            }
+        }
+    }
+
+    public void Handle(ContentUnpublishedNotification notification)
+    {
+        if (Enabled())
+        {
+            foreach (var content in notification.UnpublishedEntities)
+            {
+                queue.TryWrite(CatalogueChange.Remove(content.Key));
+            }
+        }
+    }
+
+    public void Handle(ContentMovedToRecycleBinNotification notification)
+    {
+        if (Enabled())
+        {
+            foreach (var move in notification.MoveInfoCollection)
+            {
+                queue.TryWrite(CatalogueChange.Remove(move.Entity.Key));
+            }
+        }
+    }
+
+    public void Handle(ContentDeletedNotification notification)
+    {
+        if (Enabled())
+        {
+            foreach (var content in notification.DeletedEntities)
+            {
+                queue.TryWrite(CatalogueChange.Remove(content.Key));
+            }
+        }
+    }
+
+    public void Handle(IEnumerable<ContentPublishedNotification> notifications)
+    {
+        foreach (var n in notifications)
+        {
+            Handle(n);
+        }
+    }
+
+    public void Handle(IEnumerable<ContentUnpublishedNotification> notifications)
+    {
+        foreach (var n in notifications)
+        {
+            Handle(n);
+        }
+    }
+
+    public void Handle(IEnumerable<ContentMovedToRecycleBinNotification> notifications)
+    {
+        foreach (var n in notifications)
+        {
+            Handle(n);
+        }
+    }
+
+    public void Handle(IEnumerable<ContentDeletedNotification> notifications)
+    {
+        foreach (var n in notifications)
+        {
+            Handle(n);
+        }
+    }
+
+    private bool Enabled() => settings.CurrentValue.Enabled && settings.CurrentValue.Catalogue.Enabled;
+
+    private void Upsert(IContent content)
+    {
+        try
+        {
+            queue.TryWrite(factory.Create(content) is { } item ? CatalogueChange.Upsert(item) : CatalogueChange.Remove(content.Key));
+        }
+        catch (Exception ex)
+        {
+            Log.CatalogueUpdateFailed(logger, ex, 1); // never fail the editor's publish
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http;
+using UmbracoPersonalization.Core.Conditions;
+using UmbracoPersonalization.Core.Visitors;
+
+namespace UmbracoPersonalization.Web.Criteria;
+
+/// <summary>What an <see cref="IVisitorAttributeProvider"/> sees, and where it adds attributes.</summary>
+public sealed class VisitorAttributeContext
+{
+    private readonly Dictionary<string, AttributeValue> _values = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a context.</summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="profile">The visitor's profile snapshot (transient without consent).</param>
+    /// <param name="request">The request as the engine sees it.</param>
+    public VisitorAttributeContext(HttpContext httpContext, VisitorProfile profile, RequestContext request)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(request);
+        HttpContext = httpContext;
+        Profile = profile;
+        Request = request;
+    }
+
+    /// <summary>The HTTP request.</summary>
+    public HttpContext HttpContext { get; }
+
+    /// <summary>The visitor's profile snapshot.</summary>
+    public VisitorProfile Profile { get; }
+
+    /// <summary>The request as the engine sees it (timestamp in the site's time zone, device, country…).</summary>
+    public RequestContext Request { get; }
+
+    /// <summary>The attributes added so far.</summary>
+    public IReadOnlyDictionary<string, AttributeValue> Values => _values;
+
+    /// <summary>Adds an attribute unless one with that name was already added.</summary>
+    /// <param name="name">Top-level attribute name (dotted paths reach into objects).</param>
+    /// <param name="value">The value.</param>
+    /// <returns><c>true</c> when added.</returns>
+    public bool Add(string name, AttributeValue value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return _values.TryAdd(name, value);
+    }
+
+    /// <summary>Adds a string attribute (null values are not added).</summary>
+    /// <param name="name">Attribute name.</param>
+    /// <param name="value">The value.</param>
+    public void Add(string name, string? value)
+    {
+        if (value is not null)
+        {
+            Add(name, AttributeValue.From(value));
+        }
+    }
+
+    /// <summary>Adds an object attribute of string values, keys matched case-insensitively.</summary>
+    /// <param name="name">Attribute name.</param>
+    /// <param name="pairs">The key/value pairs.</param>
+    public void AddObject(string name, IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var values = new Dictionary<string, AttributeValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in pairs)
+        {
+            values[key] = AttributeValue.From(value);
+        }
+
+        Add(name, AttributeValue.FromObject(values));
+    }
+
+    /// <summary>Adds an array attribute of strings.</summary>
+    /// <param name="name">Attribute name.</param>
+    /// <param name="items">The items.</param>
+    public void AddArray(string name, IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Add(name, AttributeValue.FromArray(items.Select(AttributeValue.From).ToArray()));
+    }
+}

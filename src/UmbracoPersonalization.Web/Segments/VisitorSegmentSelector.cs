@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Core.Segments;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Visitors;
+
+namespace UmbracoPersonalization.Web.Segments;
+
+/// <inheritdoc />
+internal sealed class VisitorSegmentSelector(
+    IVisitorContextAccessor visitors,
+    SegmentEvaluator evaluator,
+    IDefinitionSnapshotProvider snapshots) : IVisitorSegmentSelector
+{
+    private static readonly object CacheKey = new();
+
+    public SegmentSelection Select(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (httpContext.Items.TryGetValue(CacheKey, out var cached) && cached is SegmentSelection selection)
+        {
+            return selection;
+        }
+
+        selection = visitors.VisitorContext is { } context ? Select(context) : SegmentSelection.None("personalization is not running for this request");
+        httpContext.Items[CacheKey] = selection;
+        return selection;
+    }
+
+    /// <summary>Chooses among the visitor's segments; pure over the context and the current definitions.</summary>
+    internal SegmentSelection Select(VisitorContext context)
+    {
+        if (context.Profile.PersonalizationPaused && context.PreviewSegment is null)
+        {
+            return SegmentSelection.None("personalization paused by the visitor: default segment");
+        }
+
+        var snapshot = snapshots.Current;
+        var members = evaluator.GetSegments(context);
+        if (members.Count == 0)
+        {
+            return SegmentSelection.None("in no segment: default segment");
+        }
+
+        var ordered = members
+            .Select(alias => snapshot.TryGetSegment(alias, out var s) ? s : null)
+            .OfType<CompiledSegment>()
+            .OrderByDescending(s => s.Priority)
+            .ThenBy(s => s.Index)
+            .ToArray();
+        var winner = ordered[0];
+        var aliases = ordered.Select(s => s.Alias).ToArray();
+        var reason = context.PreviewSegment is not null
+            ? $"preview of segment {winner.Alias}"
+            : aliases.Length == 1
+                ? $"only segment: {winner.Alias}"
+                : $"highest priority ({winner.Priority}) of {aliases.Length} segments: {string.Join(", ", aliases)}";
+        return new SegmentSelection(winner.Alias, aliases, reason);
+    }
+}

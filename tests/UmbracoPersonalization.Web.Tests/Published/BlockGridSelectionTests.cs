@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Umbraco.Cms.Core.Models;
+using Umbraco.Cms.Core.Models.Blocks;
+using Umbraco.Cms.Core.Models.PublishedContent;
+using UmbracoPersonalization.Web.Blocks;
+using Microsoft.AspNetCore.Builder;
+
+namespace UmbracoPersonalization.Web.Tests.Published;
+
+/// <summary>Block Grid: groups are resolved at the top level and inside areas, without changing the published model.</summary>
+public sealed class BlockGridSelectionTests
+{
+    private static readonly PublishedContentType TextType = PublishedTypes.Instance.Create("textBlock", true, ("text", ContentVariation.Nothing));
+    private static readonly PublishedContentType SettingsType = PublishedTypes.Instance.Create(
+        "personalizationSettings", true, ("upGroup", ContentVariation.Nothing), ("upSegment", ContentVariation.Nothing), ("upFallback", ContentVariation.Nothing));
+
+    [Fact]
+    public async Task Select_GridWithAreas_KeepsTheDecidedBlockPerGroupInEveryArea()
+    {
+        var inner = new BlockGridArea(
+            [Item("area spring", ("upGroup", "promo"), ("upSegment", "campaign-spring")), Item("area default", ("upGroup", "promo"), ("upFallback", true))],
+            "main",
+            1,
+            12);
+        var section = Item("section");
+        section.Areas = [inner];
+        var grid = new BlockGridModel([section, Item("top spring", ("upGroup", "hero"), ("upSegment", "campaign-spring")), Item("top default", ("upGroup", "hero"), ("upFallback", true))], 12);
+        await using var site = await TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            if (context.Request.Path == "/grid")
+            {
+                var filtered = context.RequestServices.GetRequiredService<BlockVariantSelector>().Select(grid);
+                await context.Response.WriteAsync(string.Join(' ', filtered.Select(i =>
+                    Text(i) + (i.Areas.Any() ? "[" + string.Join(',', i.Areas.SelectMany(a => a).Select(Text)) + "]" : string.Empty))));
+                return;
+            }
+
+            await next(context);
+        }));
+        var client = site.CreateClient();
+
+        var spring = await client.GetStringAsync("/grid?utm_campaign=spring");
+        var plain = await client.GetStringAsync("/grid");
+
+        Assert.Equal("section[area spring] top spring", spring);
+        Assert.Equal("section[area default] top default", plain);
+        Assert.Equal(2, grid.Single(i => Text(i) == "section").Areas.Single().Count); // the published model is unchanged
+    }
+
+    private static string Text(BlockGridItem item) => (string)item.Content.GetProperty("text")!.GetValue()!;
+
+    private static BlockGridItem Item(string text, params (string Alias, object? Value)[] settings)
+    {
+        var content = new TestElement(TextType, new Dictionary<string, object?> { ["text"] = text });
+        var settingsElement = settings.Length == 0 ? null : new TestElement(SettingsType, settings.ToDictionary(s => s.Alias, s => s.Value));
+        return new BlockGridItem(content.Key, content, settingsElement?.Key, settingsElement);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Core.Experiences;
+using UmbracoPersonalization.Core.Segments;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Segments;
+using UmbracoPersonalization.Web.Visitors;
+
+namespace UmbracoPersonalization.Web.Tests.Segments;
+
+public sealed class VisitorSegmentSelectorTests
+{
+    [Fact]
+    public void Select_VisitorInSeveralSegments_HighestPriorityWinsWithReason()
+    {
+        var selector = Create(
+            new SegmentDefinition("mobile", "Mobile", """{"device":"mobile"}""", Priority: 1),
+            new SegmentDefinition("vip", "VIP", """{"utm.campaign":"vip"}""", Priority: 10),
+            new SegmentDefinition("everyone", "Everyone", "{}"));
+
+        var selection = selector.Select(Visitor(DeviceClass.Mobile, "vip"));
+
+        Assert.Equal("vip", selection.Alias);
+        Assert.Equal(["vip", "mobile", "everyone"], selection.Memberships);
+        Assert.Equal("highest priority (10) of 3 segments: vip, mobile, everyone", selection.Reason);
+    }
+
+    [Fact]
+    public void Select_EqualPriorities_FirstDefinedWins()
+    {
+        var selector = Create(
+            new SegmentDefinition("a", "A", "{}"),
+            new SegmentDefinition("b", "B", "{}"));
+
+        Assert.Equal("a", selector.Select(Visitor(DeviceClass.Desktop, null)).Alias);
+    }
+
+    [Fact]
+    public void Select_InNoSegment_DefaultSegment()
+    {
+        var selector = Create(new SegmentDefinition("vip", "VIP", """{"utm.campaign":"vip"}"""));
+
+        var selection = selector.Select(Visitor(DeviceClass.Desktop, null));
+
+        Assert.Null(selection.Alias);
+        Assert.Contains("default segment", selection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_VisitorPausedPersonalization_DefaultSegmentWithReason()
+    {
+        var selector = Create(new SegmentDefinition("everyone", "Everyone", "{}"));
+        var visitor = Visitor(DeviceClass.Desktop, null);
+        visitor.Profile.PersonalizationPaused = true;
+
+        var selection = selector.Select(visitor);
+
+        Assert.Null(selection.Alias);
+        Assert.Contains("paused", selection.Reason, StringComparison.Ordinal);
+    }
+
+    private static VisitorSegmentSelector Create(params SegmentDefinition[] segments)
+    {
+        var holder = new DefinitionSnapshotHolder();
+        holder.Update(new DefinitionSet(segments, [], 1));
+        var evaluator = new SegmentEvaluator(holder, Options.Create(new ProfileOptions()));
+        return new VisitorSegmentSelector(new NullAccessor(), evaluator, holder);
+    }
+
+    private static VisitorContext Visitor(DeviceClass device, string? campaign) => new(
+        VisitorProfile.CreateNew(string.Empty),
+        new RequestContext { Device = device, Utm = new UtmParameters(Campaign: campaign), Timestamp = DateTimeOffset.UtcNow },
+        ConsentState.Undecided);
+
+    private sealed class NullAccessor : IVisitorContextAccessor
+    {
+        public VisitorContext? VisitorContext => null;
+
+        public void DescribePage(IEnumerable<string> categories, IEnumerable<string> tags)
+        {
+        }
+    }
+}
