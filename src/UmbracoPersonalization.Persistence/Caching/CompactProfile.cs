@@ -26,6 +26,9 @@ internal sealed class CompactProfile
     private readonly string[] _preferences;
     private readonly ulong[] _segments;
     private readonly string[] _topics;
+    private readonly string[] _recentPages;
+    private readonly KeyValuePair<string, int>[] _customEvents;
+    private readonly ulong[] _visitSegments;
     private readonly string[] _suppressedInterests;
     private readonly string[] _mergedVisitorIds;
     private readonly int _visits;
@@ -36,7 +39,7 @@ internal sealed class CompactProfile
     private readonly bool _hasVisitStartedAt;
     private readonly bool _personalizationPaused;
 
-    private CompactProfile(VisitorProfile profile, ProfileCache.Interner interner, ulong[] segments)
+    private CompactProfile(VisitorProfile profile, ProfileCache.Interner interner, ulong[] segments, ulong[] visitSegments)
     {
         VisitorId = profile.VisitorId;
         Version = profile.Version;
@@ -61,6 +64,9 @@ internal sealed class CompactProfile
         _preferences = Preferences(profile.Preferences, interner);
         _stage = profile.Stage;
         _segments = segments;
+        _visitSegments = visitSegments;
+        _recentPages = profile.RecentPages.Count == 0 ? [] : profile.RecentPages.Select(p => interner.String(p)!).ToArray();
+        _customEvents = Pairs(profile.CustomEvents, interner);
         _topics = Strings(profile.Topics, interner);
         _suppressedInterests = Strings(profile.SuppressedInterests, interner);
         _personalizationPaused = profile.PersonalizationPaused;
@@ -83,7 +89,10 @@ internal sealed class CompactProfile
     public static CompactProfile? Create(VisitorProfile profile, ProfileCache.Interner interner, long expiresAt)
     {
         var segments = interner.SegmentBits(profile.Segments);
-        return segments is null ? null : new CompactProfile(profile, interner, segments) { ExpiresAt = expiresAt };
+        var visitSegments = interner.SegmentBits(profile.VisitSegments);
+        return segments is null || visitSegments is null
+            ? null
+            : new CompactProfile(profile, interner, segments, visitSegments) { ExpiresAt = expiresAt };
     }
 
     /// <summary>A new, independent <see cref="VisitorProfile"/> with this entry's data.</summary>
@@ -113,6 +122,9 @@ internal sealed class CompactProfile
             Preferences = new Dictionary<string, string>(_preferences.Length / 2, StringComparer.OrdinalIgnoreCase),
             Stage = _stage,
             Segments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            RecentPages = [.. _recentPages],
+            CustomEvents = Dictionary(_customEvents),
+            VisitSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             Topics = new HashSet<string>(_topics, StringComparer.OrdinalIgnoreCase),
             SuppressedInterests = new HashSet<string>(_suppressedInterests, StringComparer.OrdinalIgnoreCase),
             PersonalizationPaused = _personalizationPaused,
@@ -124,6 +136,7 @@ internal sealed class CompactProfile
         }
 
         interner.AddSegments(_segments, profile.Segments);
+        interner.AddSegments(_visitSegments, profile.VisitSegments);
         return profile;
     }
 

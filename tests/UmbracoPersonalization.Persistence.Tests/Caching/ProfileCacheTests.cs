@@ -43,6 +43,10 @@ public sealed class ProfileCacheTests
         profile.SuppressedInterests.Add("Running");
         profile.PersonalizationPaused = true;
         profile.MergedVisitorIds.Add("0123456789abcdef0123456789abcdef");
+        profile.RecentPages.AddRange(["/b", "/a", "/c"]);
+        profile.CustomEvents["download"] = 3;
+        profile.VisitSegments.Add("runners");
+        profile.VisitSegments.Add("new-this-visit");
         cache.Set(profile, cache.Generation);
 
         Assert.True(cache.TryGet("v1", out var cached));
@@ -51,8 +55,28 @@ public sealed class ProfileCacheTests
         Assert.Contains("RUNNING", cached.SuppressedInterests);
         Assert.True(cached.PersonalizationPaused);
         Assert.Equal(["0123456789abcdef0123456789abcdef"], cached.MergedVisitorIds);
+        Assert.Equal(["/b", "/a", "/c"], cached.RecentPages);
+        Assert.Equal(3, cached.CustomEvents["DOWNLOAD"]);
+        Assert.Equal(["new-this-visit", "runners"], cached.VisitSegments.Order(StringComparer.Ordinal));
         Assert.Equal(UmbracoPersonalization.Persistence.Serialization.ProfileSerializer.Serialize(profile),
             UmbracoPersonalization.Persistence.Serialization.ProfileSerializer.Serialize(cached));
+    }
+
+    [Fact]
+    public void CompactProfile_CoversEveryPropertyOfVisitorProfile()
+    {
+        // A property added to VisitorProfile must be added to CompactProfile too, or the cache would lose it.
+        string[] covered =
+        [
+            "VisitorId", "Version", "MemberKey", "FirstSeen", "LastSeen", "Visits", "VisitStartedAt", "PageViews", "VisitPageViews",
+            "FirstReferrer", "LastReferrer", "FirstUtm", "LastUtm", "Device", "Language", "Country", "CategoryInterests",
+            "TagInterests", "Goals", "Preferences", "Stage", "Segments", "RecentPages", "CustomEvents", "VisitSegments", "Topics",
+            "SuppressedInterests", "PersonalizationPaused", "MergedVisitorIds",
+        ];
+
+        var properties = typeof(VisitorProfile).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(covered.Order(StringComparer.Ordinal), properties);
     }
 
     [Fact]
