@@ -20,13 +20,13 @@ internal sealed class CompactProfile
     private readonly UtmParameters? _lastUtm;
     private readonly string? _language;
     private readonly string? _country;
-    private readonly KeyValuePair<string, InterestScore>[] _categories;
-    private readonly KeyValuePair<string, InterestScore>[] _tags;
+    private readonly Interest[] _categories;
+    private readonly Interest[] _tags;
     private readonly KeyValuePair<string, GoalRecord>[] _goals;
     private readonly string[] _preferences;
     private readonly ulong[] _segments;
     private readonly string[] _topics;
-    private readonly string[] _recentPages;
+    private readonly int[] _recentPages;
     private readonly KeyValuePair<string, int>[] _customEvents;
     private readonly ulong[] _visitSegments;
     private readonly string[] _suppressedInterests;
@@ -39,7 +39,7 @@ internal sealed class CompactProfile
     private readonly bool _hasVisitStartedAt;
     private readonly bool _personalizationPaused;
 
-    private CompactProfile(VisitorProfile profile, ProfileCache.Interner interner, ulong[] segments, ulong[] visitSegments)
+    private CompactProfile(VisitorProfile profile, ProfileCache.Interner interner, in Parts parts)
     {
         VisitorId = profile.VisitorId;
         Version = profile.Version;
@@ -58,14 +58,14 @@ internal sealed class CompactProfile
         _device = profile.Device;
         _language = interner.String(profile.Language);
         _country = interner.String(profile.Country);
-        _categories = Pairs(profile.CategoryInterests, interner);
-        _tags = Pairs(profile.TagInterests, interner);
+        _categories = parts.Categories;
+        _tags = parts.Tags;
         _goals = Pairs(profile.Goals, interner);
         _preferences = Preferences(profile.Preferences, interner);
         _stage = profile.Stage;
-        _segments = segments;
-        _visitSegments = visitSegments;
-        _recentPages = profile.RecentPages.Count == 0 ? [] : profile.RecentPages.Select(p => interner.String(p)!).ToArray();
+        _segments = parts.Segments;
+        _visitSegments = parts.VisitSegments;
+        _recentPages = parts.RecentPages;
         _customEvents = Pairs(profile.CustomEvents, interner);
         _topics = Strings(profile.Topics, interner);
         _suppressedInterests = Strings(profile.SuppressedInterests, interner);
@@ -90,9 +90,15 @@ internal sealed class CompactProfile
     {
         var segments = interner.SegmentBits(profile.Segments);
         var visitSegments = interner.SegmentBits(profile.VisitSegments);
-        return segments is null || visitSegments is null
-            ? null
-            : new CompactProfile(profile, interner, segments, visitSegments) { ExpiresAt = expiresAt };
+        var categories = Interests(profile.CategoryInterests, interner);
+        var tags = Interests(profile.TagInterests, interner);
+        var recentPages = Symbols(profile.RecentPages, interner);
+        if (segments is null || visitSegments is null || categories is null || tags is null || recentPages is null)
+        {
+            return null;
+        }
+
+        return new CompactProfile(profile, interner, new Parts(segments, visitSegments, categories, tags, recentPages)) { ExpiresAt = expiresAt };
     }
 
     /// <summary>A new, independent <see cref="VisitorProfile"/> with this entry's data.</summary>
@@ -116,13 +122,13 @@ internal sealed class CompactProfile
             Device = _device,
             Language = _language,
             Country = _country,
-            CategoryInterests = Dictionary(_categories),
-            TagInterests = Dictionary(_tags),
+            CategoryInterests = Dictionary(_categories, interner),
+            TagInterests = Dictionary(_tags, interner),
             Goals = Dictionary(_goals),
             Preferences = new Dictionary<string, string>(_preferences.Length / 2, StringComparer.OrdinalIgnoreCase),
             Stage = _stage,
             Segments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            RecentPages = [.. _recentPages],
+            RecentPages = new List<string>(_recentPages.Length),
             CustomEvents = Dictionary(_customEvents),
             VisitSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             Topics = new HashSet<string>(_topics, StringComparer.OrdinalIgnoreCase),
@@ -135,9 +141,68 @@ internal sealed class CompactProfile
             profile.Preferences[_preferences[i]] = _preferences[i + 1];
         }
 
+        foreach (var page in _recentPages)
+        {
+            profile.RecentPages.Add(interner.SymbolAt(page));
+        }
+
         interner.AddSegments(_segments, profile.Segments);
         interner.AddSegments(_visitSegments, profile.VisitSegments);
         return profile;
+    }
+
+    private static Interest[]? Interests(Dictionary<string, InterestScore> source, ProfileCache.Interner interner)
+    {
+        if (source.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new Interest[source.Count];
+        var i = 0;
+        foreach (var (key, score) in source)
+        {
+            var symbol = interner.Symbol(key);
+            if (symbol < 0)
+            {
+                return null;
+            }
+
+            result[i++] = new Interest(symbol, (short)score.UpdatedAt.Offset.TotalMinutes, score.Score, score.UpdatedAt.Ticks);
+        }
+
+        return result;
+    }
+
+    private static int[]? Symbols(List<string> source, ProfileCache.Interner interner)
+    {
+        if (source.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new int[source.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = interner.Symbol(source[i]);
+            if (result[i] < 0)
+            {
+                return null;
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, InterestScore> Dictionary(Interest[] interests, ProfileCache.Interner interner)
+    {
+        var result = new Dictionary<string, InterestScore>(interests.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var interest in interests)
+        {
+            result[interner.SymbolAt(interest.Key)] = interest.Score;
+        }
+
+        return result;
     }
 
     private static KeyValuePair<string, T>[] Pairs<T>(Dictionary<string, T> source, ProfileCache.Interner interner)
@@ -202,4 +267,29 @@ internal sealed class CompactProfile
 
         return result;
     }
+
+    /// <summary>An interest in 24 bytes: the name as a symbol, the offset in minutes, the score and the clock ticks.</summary>
+    private readonly struct Interest
+    {
+        // In this order (4 + 2 + 2 padding + 8 + 8): 24 bytes.
+        private readonly int _key;
+        private readonly short _offsetMinutes;
+        private readonly double _score;
+        private readonly long _ticks;
+
+        public Interest(int key, short offsetMinutes, double score, long ticks)
+        {
+            _key = key;
+            _offsetMinutes = offsetMinutes;
+            _score = score;
+            _ticks = ticks;
+        }
+
+        public int Key => _key;
+
+        public InterestScore Score => new(_score, new DateTimeOffset(_ticks, TimeSpan.FromMinutes(_offsetMinutes)));
+    }
+
+    /// <summary>The parts of an entry that can fail to compact (a full symbol or alias table).</summary>
+    private readonly record struct Parts(ulong[] Segments, ulong[] VisitSegments, Interest[] Categories, Interest[] Tags, int[] RecentPages);
 }

@@ -225,8 +225,9 @@ public sealed class ProfileCache
 
     /// <summary>
     /// Shares strings that repeat across visitors (category and tag names, goal aliases, UTM values, languages, …)
-    /// and numbers segment aliases for the membership bits. Both tables are bounded; past the bound a string is
-    /// simply not shared, and a profile with a segment alias that cannot be numbered is not cached.
+    /// and numbers segment aliases for the membership bits and interest names and page paths for the entries. All tables
+    /// are bounded; past the bound a string is simply not shared, and a profile with a segment alias, interest name or
+    /// page path that cannot be numbered is not cached (its reads go to the database).
     /// </summary>
     internal sealed class Interner
     {
@@ -238,6 +239,12 @@ public sealed class ProfileCache
         private readonly ConcurrentDictionary<string, int> _segmentIndexes = new(StringComparer.Ordinal);
         private readonly Lock _segmentLock = new();
         private string[] _segmentAliases = new string[64];
+        private const int MaxSymbols = 100_000;
+        private const int MaxSymbolLength = 512;
+
+        private readonly ConcurrentDictionary<string, int> _symbolIds = new(StringComparer.Ordinal);
+        private readonly Lock _symbolLock = new();
+        private string[] _symbols = new string[256];
         private int _stringCount;
         private int _utmCount;
 
@@ -298,6 +305,52 @@ public sealed class ProfileCache
 
             return shared;
         }
+
+        /// <summary>
+        /// A number for <paramref name="value"/> in the symbol table (interest names, page paths), so an entry holds
+        /// 4 bytes instead of a reference; -1 when the table is full or the value too long to keep.
+        /// </summary>
+        public int Symbol(string value)
+        {
+            if (_symbolIds.TryGetValue(value, out var id))
+            {
+                return id;
+            }
+
+            if (value.Length > MaxSymbolLength)
+            {
+                return -1;
+            }
+
+            lock (_symbolLock)
+            {
+                if (_symbolIds.TryGetValue(value, out id))
+                {
+                    return id;
+                }
+
+                id = _symbolIds.Count;
+                if (id >= MaxSymbols)
+                {
+                    return -1;
+                }
+
+                var symbols = _symbols;
+                if (id == symbols.Length)
+                {
+                    symbols = new string[symbols.Length * 2];
+                    Array.Copy(_symbols, symbols, id);
+                }
+
+                symbols[id] = String(value)!;
+                Volatile.Write(ref _symbols, symbols);
+                _symbolIds[value] = id; // published after the symbol is readable at its number
+                return id;
+            }
+        }
+
+        /// <summary>The value numbered <paramref name="id"/> by <see cref="Symbol"/>.</summary>
+        public string SymbolAt(int id) => Volatile.Read(ref _symbols)[id];
 
         /// <summary>The memberships as bits over the alias table, or <c>null</c> when the table is full.</summary>
         public ulong[]? SegmentBits(HashSet<string> segments)

@@ -31,6 +31,8 @@ public sealed class ProfileCacheTests
         Assert.True(cache.TryGet("v1", out var second));
 
         EfProfileStoreTests.AssertSameProfile(profile, second);
+        Assert.Equal(TimeSpan.FromHours(2), second.TagInterests["trail"].UpdatedAt.Offset);
+        Assert.Equal(profile.TagInterests["trail"].UpdatedAt.Ticks, second.TagInterests["trail"].UpdatedAt.Ticks);
         Assert.NotSame(first, second);
     }
 
