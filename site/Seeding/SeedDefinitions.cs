@@ -5,7 +5,7 @@ namespace UmbracoPersonalization.Site.Seeding;
 
 /// <summary>
 /// The demo's segments and experiences, saved on first start when the definition store is empty.
-/// Conditions use the visitor attributes documented in <c>docs/core.md</c>.
+/// Conditions use the visitor attributes documented in README "Attributes".
 /// </summary>
 public static class SeedDefinitions
 {

@@ -1,7 +1,7 @@
 namespace UmbracoPersonalization.Web.Criteria;
 
 /// <summary>
-/// Names of the attributes the Umbraco integration adds to the engine's built-in ones (see <c>docs/umbraco.md</c>
+/// Names of the attributes the Umbraco integration adds to the engine's built-in ones (see README "Criteria"
 /// for the criteria table mapping Personalisation Groups and Umbraco Engage criteria to attributes).
 /// </summary>
 public static class CriteriaAttributeNames

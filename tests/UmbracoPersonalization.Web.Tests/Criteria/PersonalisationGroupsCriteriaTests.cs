@@ -5,7 +5,7 @@ namespace UmbracoPersonalization.Web.Tests.Criteria;
 
 /// <summary>
 /// Every criterion of Umbraco Personalisation Groups, and every segment parameter of Umbraco Engage, expressed as a
-/// condition over the documented attribute names (docs/umbraco.md). Each test also checks the negative case.
+/// condition over the documented attribute names (README "Criteria"). Each test also checks the negative case.
 /// </summary>
 public sealed class PersonalisationGroupsCriteriaTests
 {

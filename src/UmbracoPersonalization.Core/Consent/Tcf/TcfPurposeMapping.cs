@@ -2,7 +2,7 @@ namespace UmbracoPersonalization.Core.Consent.Tcf;
 
 /// <summary>
 /// Which IAB TCF purposes grant which of our purposes. A purpose of ours is granted when the TC string consents to
-/// every TCF purpose listed for it. Defaults (the mapping documented in docs/privacy.md):
+/// every TCF purpose listed for it. Defaults (the mapping documented in README "Privacy"):
 /// <list type="table">
 /// <item><term><see cref="ConsentPurposes.Analytics"/></term><description>TCF 1 (store and/or access information on a device)</description></item>
 /// <item><term><see cref="ConsentPurposes.Personalization"/></term><description>TCF 1 + 3 (create profiles) + 4 (use profiles to select)</description></item>
