@@ -71,19 +71,19 @@ public sealed class ConsentEndpoint
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST";
-            await Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", "Use POST.");
+            await ProblemResponses.Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", "Use POST.");
             return;
         }
 
         if (!IsSameOrigin(request))
         {
-            await Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "The Origin or Referer header must match this site.");
+            await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "The Origin or Referer header must match this site.");
             return;
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            await Problem(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"At most {MaxBodyBytes} bytes.");
+            await ProblemResponses.Problem(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"At most {MaxBodyBytes} bytes.");
             return;
         }
 
@@ -102,7 +102,7 @@ public sealed class ConsentEndpoint
 
         if (input is null)
         {
-            await Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/x-www-form-urlencoded, multipart/form-data or application/json.");
+            await ProblemResponses.Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/x-www-form-urlencoded, multipart/form-data or application/json.");
             return;
         }
 
@@ -279,12 +279,7 @@ public sealed class ConsentEndpoint
     }
 
     private static Task ValidationProblem(HttpContext context, string field, string message) =>
-        Results.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = [message] },
-            title: $"Invalid consent request: {field}").ExecuteAsync(context);
-
-    private static Task Problem(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+        ProblemResponses.ValidationProblem(context, field, message, $"Invalid consent request: {field}");
 
     private sealed record ConsentInput(IReadOnlyList<string>? Purposes, string? ReturnUrl, bool IsForm);
 }
