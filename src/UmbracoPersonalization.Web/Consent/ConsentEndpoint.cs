@@ -138,11 +138,10 @@ public sealed class ConsentEndpoint
     {
         var request = context.Request;
         var response = context.Response;
-        var lifetime = settings.VisitorCookieLifetime;
         response.Cookies.Append(
             PersonalizationCookies.ConsentName(request, settings),
             ConsentCookie.Format(granted, _timeProvider.GetUtcNow(), settings.ConsentPolicyVersion),
-            PersonalizationCookies.Options(request, lifetime, httpOnly: false)); // readable by a client-side banner
+            PersonalizationCookies.Options(request, settings.VisitorCookieLifetime, httpOnly: false)); // readable by a client-side banner
 
         var visitorCookie = PersonalizationCookies.VisitorName(request, settings);
         var state = new ConsentState(granted);
@@ -165,10 +164,7 @@ public sealed class ConsentEndpoint
 
         if (!_protector.TryUnprotect(request.Cookies[visitorCookie], out _))
         {
-            response.Cookies.Append(
-                visitorCookie,
-                _protector.Protect(_protector.NewVisitorId()),
-                PersonalizationCookies.Options(request, lifetime, httpOnly: true));
+            PersonalizationCookies.AppendVisitor(context, settings, _protector.Protect(_protector.NewVisitorId()));
         }
     }
 
