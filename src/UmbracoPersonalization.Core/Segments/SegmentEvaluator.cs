@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Conditions;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Visitors;
 
@@ -57,6 +58,24 @@ public sealed class SegmentEvaluator
         }
 
         return result;
+    }
+
+    /// <summary>Evaluates every segment over <paramref name="attributes"/>, adding the aliases matched to <paramref name="into"/>.</summary>
+    /// <param name="segments">The compiled segments.</param>
+    /// <param name="attributes">The attributes.</param>
+    /// <param name="into">Receives the aliases of the segments matched.</param>
+    public static void Evaluate(IReadOnlyList<CompiledSegment> segments, IAttributeSource attributes, ICollection<string> into)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(into);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].IsMatch(attributes))
+            {
+                into.Add(segments[i].Alias);
+            }
+        }
     }
 
     /// <summary>The request's membership state for <paramref name="snapshot"/>, created once per request and snapshot.</summary>
