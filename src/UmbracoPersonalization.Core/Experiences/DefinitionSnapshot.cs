@@ -26,6 +26,7 @@ public sealed class DefinitionSnapshot
         _segments = segments;
         _segmentsByAlias = segmentsByAlias;
         _experiences = experiences;
+        Placements = [.. experiences.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>No segments and no experiences.</summary>
@@ -42,6 +43,9 @@ public sealed class DefinitionSnapshot
 
     /// <summary>The compiled experiences by placement (case-insensitive).</summary>
     public IReadOnlyDictionary<string, CompiledExperience> Experiences => _experiences;
+
+    /// <summary>The placements of <see cref="Experiences"/>, in ordinal order (sorted once, when compiled).</summary>
+    public IReadOnlyList<string> Placements { get; }
 
     /// <summary>
     /// Compiles and validates <paramref name="definitions"/>: aliases and placements unique (case-insensitive), every

@@ -55,7 +55,7 @@ public sealed class VisitorAttributes : IAttributeSource
     /// <summary>The lifecycle stage at the request time.</summary>
     public LifecycleStage Stage { get; }
 
-    /// <summary>The <c>interest</c> preference, else the category with the highest decayed interest; null when none.</summary>
+    /// <summary>The <c>interest</c> preference, else the strongest topic the visitor chose, else the category with the highest decayed interest; null when none.</summary>
     public string? TopInterest { get; }
 
     /// <summary>The attributes of <paramref name="context"/>, built on first use and cached on the context.</summary>

@@ -95,9 +95,9 @@ public sealed partial class DatabaseMigrator : IHostedLifecycleService
     /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Personalization database ({Provider}) is up to date.")]
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Personalization database ({Provider}) is up to date.")]
     private static partial void LogMigrated(ILogger logger, PersistenceProvider provider);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Critical, Message = "Creating or migrating the personalization database ({Provider}) failed; personalization falls back to defaults until it is reachable.")]
+    [LoggerMessage(EventId = 31, Level = LogLevel.Critical, Message = "Creating or migrating the personalization database ({Provider}) failed; personalization falls back to defaults until it is reachable.")]
     private static partial void LogMigrationFailed(ILogger logger, Exception exception, PersistenceProvider provider);
 }

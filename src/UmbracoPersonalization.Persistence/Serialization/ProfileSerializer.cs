@@ -87,14 +87,14 @@ public static class ProfileSerializer
             Goals = Copy(d.Goals),
             Preferences = Copy(d.Preferences),
             Stage = d.Stage,
-            Segments = d.Segments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Segments, StringComparer.OrdinalIgnoreCase),
+            Segments = Set(d.Segments, StringComparer.OrdinalIgnoreCase),
             RecentPages = d.RecentPages ?? [],
             CustomEvents = Copy(d.CustomEvents),
-            VisitSegments = d.VisitSegments is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.VisitSegments, StringComparer.OrdinalIgnoreCase),
-            Topics = d.Topics is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.Topics, StringComparer.OrdinalIgnoreCase),
-            SuppressedInterests = d.SuppressedInterests is null ? new(StringComparer.OrdinalIgnoreCase) : new(d.SuppressedInterests, StringComparer.OrdinalIgnoreCase),
+            VisitSegments = Set(d.VisitSegments, StringComparer.OrdinalIgnoreCase),
+            Topics = Set(d.Topics, StringComparer.OrdinalIgnoreCase),
+            SuppressedInterests = Set(d.SuppressedInterests, StringComparer.OrdinalIgnoreCase),
             PersonalizationPaused = d.PersonalizationPaused == true,
-            MergedVisitorIds = d.MergedVisitorIds is null ? new(StringComparer.Ordinal) : new(d.MergedVisitorIds, StringComparer.Ordinal),
+            MergedVisitorIds = Set(d.MergedVisitorIds, StringComparer.Ordinal),
         };
     }
 
@@ -103,6 +103,9 @@ public static class ProfileSerializer
 
     private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>
         source.Count == 0 ? null : new Dictionary<string, T>(source, StringComparer.Ordinal);
+
+    private static HashSet<string> Set(List<string>? values, StringComparer comparer) =>
+        values is null ? new(comparer) : new(values, comparer);
 
     private static Dictionary<string, T> Copy<T>(Dictionary<string, T>? source) =>
         source is null

@@ -47,7 +47,7 @@ public sealed class PersonalizationVaryBy
         var builder = new StringBuilder("s=").Append(_selector.Select(httpContext).Alias);
         if (_visitors.VisitorContext is { } context)
         {
-            foreach (var placement in _snapshots.Current.Experiences.Keys.Order(StringComparer.Ordinal))
+            foreach (var placement in _snapshots.Current.Placements)
             {
                 var decision = _personalizer.Decide(placement, context);
                 if (decision.IsFallback || decision.Variant is null)

@@ -11,7 +11,8 @@ namespace UmbracoPersonalization.Web.Catalogue;
 /// <summary>
 /// Keeps the catalogue in sync with Umbraco: published content is upserted; unpublished, trashed and deleted content
 /// removed. Only queues the change (cheap, never blocks the editor's request); <see cref="ContentCatalogueWorker"/>
-/// writes in batches. Publishing with descendants publishes one notification per item in Umbraco, all handled alike.
+/// writes in batches. Publishing with descendants publishes one notification per item in Umbraco, all handled alike
+/// (batches go through <see cref="INotificationHandler{TNotification}"/>'s default <c>Handle(IEnumerable)</c>, one by one).
 /// </summary>
 internal sealed class ContentCatalogueNotificationHandler(
     ContentCatalogueQueue queue,
@@ -34,68 +35,23 @@ internal sealed class ContentCatalogueNotificationHandler(
         }
     }
 
-    public void Handle(ContentUnpublishedNotification notification)
+    public void Handle(ContentUnpublishedNotification notification) =>
+        Remove(notification.UnpublishedEntities.Select(c => c.Key));
+
+    public void Handle(ContentMovedToRecycleBinNotification notification) =>
+        Remove(notification.MoveInfoCollection.Select(m => m.Entity.Key));
+
+    public void Handle(ContentDeletedNotification notification) =>
+        Remove(notification.DeletedEntities.Select(c => c.Key));
+
+    private void Remove(IEnumerable<Guid> keys)
     {
         if (Enabled())
         {
-            foreach (var content in notification.UnpublishedEntities)
+            foreach (var key in keys)
             {
-                queue.TryWrite(CatalogueChange.Remove(content.Key));
+                queue.TryWrite(CatalogueChange.Remove(key));
             }
-        }
-    }
-
-    public void Handle(ContentMovedToRecycleBinNotification notification)
-    {
-        if (Enabled())
-        {
-            foreach (var move in notification.MoveInfoCollection)
-            {
-                queue.TryWrite(CatalogueChange.Remove(move.Entity.Key));
-            }
-        }
-    }
-
-    public void Handle(ContentDeletedNotification notification)
-    {
-        if (Enabled())
-        {
-            foreach (var content in notification.DeletedEntities)
-            {
-                queue.TryWrite(CatalogueChange.Remove(content.Key));
-            }
-        }
-    }
-
-    public void Handle(IEnumerable<ContentPublishedNotification> notifications)
-    {
-        foreach (var n in notifications)
-        {
-            Handle(n);
-        }
-    }
-
-    public void Handle(IEnumerable<ContentUnpublishedNotification> notifications)
-    {
-        foreach (var n in notifications)
-        {
-            Handle(n);
-        }
-    }
-
-    public void Handle(IEnumerable<ContentMovedToRecycleBinNotification> notifications)
-    {
-        foreach (var n in notifications)
-        {
-            Handle(n);
-        }
-    }
-
-    public void Handle(IEnumerable<ContentDeletedNotification> notifications)
-    {
-        foreach (var n in notifications)
-        {
-            Handle(n);
         }
     }
 

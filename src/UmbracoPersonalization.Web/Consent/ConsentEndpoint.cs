@@ -71,19 +71,19 @@ public sealed class ConsentEndpoint
         if (!HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "POST";
-            await Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", "Use POST.");
+            await ProblemResponses.Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", "Use POST.");
             return;
         }
 
         if (!IsSameOrigin(request))
         {
-            await Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "The Origin or Referer header must match this site.");
+            await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "The Origin or Referer header must match this site.");
             return;
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            await Problem(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"At most {MaxBodyBytes} bytes.");
+            await ProblemResponses.Problem(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"At most {MaxBodyBytes} bytes.");
             return;
         }
 
@@ -102,7 +102,7 @@ public sealed class ConsentEndpoint
 
         if (input is null)
         {
-            await Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/x-www-form-urlencoded, multipart/form-data or application/json.");
+            await ProblemResponses.Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send application/x-www-form-urlencoded, multipart/form-data or application/json.");
             return;
         }
 
@@ -138,11 +138,10 @@ public sealed class ConsentEndpoint
     {
         var request = context.Request;
         var response = context.Response;
-        var lifetime = settings.VisitorCookieLifetime;
         response.Cookies.Append(
             PersonalizationCookies.ConsentName(request, settings),
             ConsentCookie.Format(granted, _timeProvider.GetUtcNow(), settings.ConsentPolicyVersion),
-            PersonalizationCookies.Options(request, lifetime, httpOnly: false)); // readable by a client-side banner
+            PersonalizationCookies.Options(request, settings.VisitorCookieLifetime, httpOnly: false)); // readable by a client-side banner
 
         var visitorCookie = PersonalizationCookies.VisitorName(request, settings);
         var state = new ConsentState(granted);
@@ -165,10 +164,7 @@ public sealed class ConsentEndpoint
 
         if (!_protector.TryUnprotect(request.Cookies[visitorCookie], out _))
         {
-            response.Cookies.Append(
-                visitorCookie,
-                _protector.Protect(_protector.NewVisitorId()),
-                PersonalizationCookies.Options(request, lifetime, httpOnly: true));
+            PersonalizationCookies.AppendVisitor(context, settings, _protector.Protect(_protector.NewVisitorId()));
         }
     }
 
@@ -279,12 +275,7 @@ public sealed class ConsentEndpoint
     }
 
     private static Task ValidationProblem(HttpContext context, string field, string message) =>
-        Results.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = [message] },
-            title: $"Invalid consent request: {field}").ExecuteAsync(context);
-
-    private static Task Problem(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+        ProblemResponses.ValidationProblem(context, field, message, $"Invalid consent request: {field}");
 
     private sealed record ConsentInput(IReadOnlyList<string>? Purposes, string? ReturnUrl, bool IsForm);
 }

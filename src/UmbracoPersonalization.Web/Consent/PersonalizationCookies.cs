@@ -24,6 +24,13 @@ internal static class PersonalizationCookies
         IsEssential = true, // the consent cookie is necessary; the visitor cookie is only written with consent
     };
 
+    /// <summary>Writes the visitor cookie (HTTP-only, for <see cref="PersonalizationSettings.VisitorCookieLifetime"/>) carrying <paramref name="protectedVisitorId"/>.</summary>
+    public static void AppendVisitor(HttpContext context, PersonalizationSettings settings, string protectedVisitorId) =>
+        context.Response.Cookies.Append(
+            VisitorName(context.Request, settings),
+            protectedVisitorId,
+            Options(context.Request, settings.VisitorCookieLifetime, httpOnly: true));
+
     public static void Delete(HttpResponse response, HttpRequest request, string name) =>
         response.Cookies.Delete(name, new CookieOptions { Path = "/", Secure = request.IsHttps, SameSite = SameSiteMode.Lax });
 

@@ -62,7 +62,7 @@ public sealed class PersonalizationRequestSegmentService : IRequestSegmentServic
         var asksForPersonalization = string.Equals(requested, PersonalizedValue, StringComparison.OrdinalIgnoreCase);
         if (requested.Length > 0 && !asksForPersonalization)
         {
-            return !production && settings.Segments.AllowSegmentHeaderOutsideProduction ? requested : null;
+            return VisitorSegmentApplier.ClientMayChooseSegment(settings.Segments, _environment) ? requested : null;
         }
 
         asksForPersonalization |= context.Request.Cookies.ContainsKey(Consent.PersonalizationCookies.VisitorName(context.Request, settings));

@@ -85,10 +85,6 @@ internal sealed class VisitorSignIn(
             return;
         }
 
-        var current = settings.CurrentValue;
-        context.Response.Cookies.Append(
-            PersonalizationCookies.VisitorName(context.Request, current),
-            protector.Protect(visitorId),
-            PersonalizationCookies.Options(context.Request, current.VisitorCookieLifetime, httpOnly: true));
+        PersonalizationCookies.AppendVisitor(context, settings.CurrentValue, protector.Protect(visitorId));
     }
 }

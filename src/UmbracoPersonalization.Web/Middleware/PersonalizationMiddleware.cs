@@ -133,10 +133,7 @@ internal sealed class PersonalizationMiddleware
         }
 
         visitorId = _protector.NewVisitorId();
-        context.Response.Cookies.Append(
-            cookieName,
-            _protector.Protect(visitorId),
-            PersonalizationCookies.Options(request, settings.VisitorCookieLifetime, httpOnly: true));
+        PersonalizationCookies.AppendVisitor(context, settings, _protector.Protect(visitorId));
         return visitorId;
     }
 

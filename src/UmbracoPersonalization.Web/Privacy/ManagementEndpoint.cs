@@ -10,6 +10,7 @@ using UmbracoPersonalization.Core.Auditing;
 using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Middleware;
 
 namespace UmbracoPersonalization.Web.Privacy;
 
@@ -45,7 +46,7 @@ internal sealed class ManagementEndpoint
         if (route.Method != context.Request.Method.ToUpperInvariant())
         {
             context.Response.Headers.Allow = route.Method;
-            await VisitorRequest.Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"Use {route.Method}.");
+            await ProblemResponses.Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"Use {route.Method}.");
             return;
         }
 
@@ -56,7 +57,7 @@ internal sealed class ManagementEndpoint
 
         if (route.Method == HttpMethods.Post && !context.Request.Headers.ContainsKey("Authorization") && !ConsentEndpoint.IsSameOrigin(context.Request))
         {
-            await VisitorRequest.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "The Origin or Referer header must match this site.");
+            await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "The Origin or Referer header must match this site.");
             return;
         }
 
@@ -75,7 +76,7 @@ internal sealed class ManagementEndpoint
             default:
                 if (!TryReadQuery(context.Request.Query, out var query, out var error))
                 {
-                    await Results.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] }, title: "Invalid audit query").ExecuteAsync(context);
+                    await ProblemResponses.ValidationProblem(context, error.Field, error.Message, "Invalid audit query");
                     return;
                 }
 
@@ -132,11 +133,11 @@ internal sealed class ManagementEndpoint
 
         if (result.Challenged)
         {
-            await VisitorRequest.Problem(context, StatusCodes.Status401Unauthorized, "Authentication required", "Sign in to the back office.");
+            await ProblemResponses.Problem(context, StatusCodes.Status401Unauthorized, "Authentication required", "Sign in to the back office.");
         }
         else
         {
-            await VisitorRequest.Problem(context, StatusCodes.Status403Forbidden, "Forbidden", $"The '{ManagementAuthorization.PolicyName}' policy refused the request.");
+            await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Forbidden", $"The '{ManagementAuthorization.PolicyName}' policy refused the request.");
         }
 
         return false;

@@ -37,9 +37,6 @@ internal static class VisitorRequest
         }
     }
 
-    public static Task Problem(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
-
     /// <summary>Writes an export as a JSON download that is never cached.</summary>
     public static async Task WriteExportAsync(HttpContext context, string json)
     {

@@ -6,6 +6,7 @@ using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Middleware;
 
 namespace UmbracoPersonalization.Web.Privacy;
 
@@ -57,20 +58,20 @@ internal sealed class VisitorRightsEndpoint
         if (!string.Equals(request.Method, expected, StringComparison.OrdinalIgnoreCase))
         {
             context.Response.Headers.Allow = expected;
-            await VisitorRequest.Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"Use {expected}.");
+            await ProblemResponses.Problem(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"Use {expected}.");
             return;
         }
 
         if (expected == HttpMethods.Post && (!ConsentEndpoint.IsSameOrigin(request) || !request.HasFormContentType))
         {
-            await VisitorRequest.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "Post a form from this site (the Origin or Referer header must match).");
+            await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "Post a form from this site (the Origin or Referer header must match).");
             return;
         }
 
         var visitorId = VisitorRequest.VisitorId(context);
         if (visitorId is null)
         {
-            await VisitorRequest.Problem(context, StatusCodes.Status404NotFound, "Nothing stored", "This browser carries no visitor id, so nothing is stored about it.");
+            await ProblemResponses.Problem(context, StatusCodes.Status404NotFound, "Nothing stored", "This browser carries no visitor id, so nothing is stored about it.");
             return;
         }
 
@@ -96,7 +97,7 @@ internal sealed class VisitorRightsEndpoint
     {
         if (!VisitorRequest.Consent(context).AllowsStorage)
         {
-            await VisitorRequest.Problem(context, StatusCodes.Status409Conflict, "No consent", "Preferences are stored, which needs analytics or personalization consent.");
+            await ProblemResponses.Problem(context, StatusCodes.Status409Conflict, "No consent", "Preferences are stored, which needs analytics or personalization consent.");
             return;
         }
 
@@ -105,7 +106,7 @@ internal sealed class VisitorRightsEndpoint
         var value = form["value"].ToString().Trim();
         if (!TryGetChange(action, value, out var change, out var error))
         {
-            await Results.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] }, title: "Invalid preference").ExecuteAsync(context);
+            await ProblemResponses.ValidationProblem(context, error.Field, error.Message, "Invalid preference");
             return;
         }
 
@@ -122,7 +123,7 @@ internal sealed class VisitorRightsEndpoint
             }
         }
 
-        await VisitorRequest.Problem(context, StatusCodes.Status409Conflict, "Try again", "The profile kept changing; please try again.");
+        await ProblemResponses.Problem(context, StatusCodes.Status409Conflict, "Try again", "The profile kept changing; please try again.");
     }
 
     internal static bool TryGetChange(string action, string value, out Action<VisitorProfile> change, out (string Field, string Message) error)

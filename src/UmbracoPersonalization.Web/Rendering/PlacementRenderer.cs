@@ -53,12 +53,12 @@ public sealed class PlacementRenderer
     public RenderedPlacement Render(string placement)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(placement);
-        var context = _settings.CurrentValue.Enabled ? _accessor.VisitorContext : null;
+        var enabled = _settings.CurrentValue.Enabled;
+        var context = (enabled ? _accessor.VisitorContext : null) ?? NeutralContext();
         var fallback = _definitions.GetDefaultVariant(placement);
-        context ??= NeutralContext();
 
         Decision? decision = null;
-        if (_settings.CurrentValue.Enabled && _services.GetService<IPersonalizer>() is { } personalizer)
+        if (enabled && _services.GetService<IPersonalizer>() is { } personalizer)
         {
             try
             {

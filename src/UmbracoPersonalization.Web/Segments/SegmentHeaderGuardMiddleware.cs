@@ -17,7 +17,7 @@ internal sealed class SegmentHeaderGuardMiddleware(RequestDelegate next, IOption
     {
         var segments = settings.CurrentValue.Segments;
         if (segments.Enabled
-            && (environment.IsProduction() || !segments.AllowSegmentHeaderOutsideProduction)
+            && !VisitorSegmentApplier.ClientMayChooseSegment(segments, environment)
             && !Middleware.RequestKinds.IsBackOffice(context.Request))
         {
             context.Request.Headers.Remove(VisitorSegmentApplier.SegmentHeader);

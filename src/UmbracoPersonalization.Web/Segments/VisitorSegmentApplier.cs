@@ -62,7 +62,7 @@ public sealed class VisitorSegmentApplier
 
         try
         {
-            if (ClientMayChooseSegment(settings) && httpContext.Request.Headers.ContainsKey(SegmentHeader))
+            if (ClientMayChooseSegment(settings.Segments, _environment) && httpContext.Request.Headers.ContainsKey(SegmentHeader))
             {
                 return null;
             }
@@ -88,7 +88,10 @@ public sealed class VisitorSegmentApplier
         }
     }
 
-    /// <summary>Whether a client header may choose the segment: never in Production.</summary>
-    internal bool ClientMayChooseSegment(PersonalizationSettings settings) =>
-        !_environment.IsProduction() && settings.Segments.AllowSegmentHeaderOutsideProduction;
+    /// <summary>
+    /// Whether a client header (<c>X-UMB-SEGMENT</c>, a named <c>Accept-Segment</c>) may choose the segment: never in
+    /// Production, elsewhere as <see cref="NativeSegmentSettings.AllowSegmentHeaderOutsideProduction"/> says.
+    /// </summary>
+    internal static bool ClientMayChooseSegment(NativeSegmentSettings segments, IHostEnvironment environment) =>
+        !environment.IsProduction() && segments.AllowSegmentHeaderOutsideProduction;
 }

@@ -28,6 +28,18 @@ public class DefinitionSnapshotTests
     {
         Assert.Empty(DefinitionSnapshot.Empty.Segments);
         Assert.Empty(DefinitionSnapshot.Empty.Experiences);
+        Assert.Empty(DefinitionSnapshot.Empty.Placements);
+    }
+
+    [Fact]
+    public void Compile_SeveralExperiences_ListsPlacementsInOrdinalOrder()
+    {
+        var snapshot = DefinitionSnapshot.Compile(TestDefinitions.Set(
+            TestDefinitions.Hero() with { Placement = "shop-banner" },
+            TestDefinitions.Hero() with { Placement = "Home-cta" },
+            TestDefinitions.Hero()));
+
+        Assert.Equal(["Home-cta", "home-hero", "shop-banner"], snapshot.Placements);
     }
 
     [Fact]

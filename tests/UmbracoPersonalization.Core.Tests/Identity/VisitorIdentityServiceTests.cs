@@ -59,6 +59,7 @@ public class VisitorIdentityServiceTests
         Assert.Equal(["bikes", "running"], member.CategoryInterests.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("device-b", member.MergedVisitorIds);
         Assert.DoesNotContain("device-b", _stores.Profiles.Keys);
+        Assert.Equal(2, _stores.Events.Count); // both devices' page views, kept and moved to the member's id
         Assert.All(_stores.Events, e => Assert.Equal("device-a", e.VisitorId));
         Assert.Equal(2, _stores.Assignments.Single().Arm); // the member's own arm wins
     }

@@ -92,6 +92,7 @@ public class VisitorDataServiceTests
 
         Assert.Equal(new VisitorErasureResult(3, 2, 7, 2, 0), first);
         Assert.Equal(new VisitorErasureResult(0, 0, 0, 0, 0), second);
+        Assert.Equal(3, _stores.Events.Count); // bob's, untouched
         Assert.All(_stores.Events, e => Assert.Equal("bob", e.VisitorId));
     }
 

@@ -11,10 +11,24 @@ public sealed class ProfileSerializerTests
     {
         var profile = EfProfileStoreTests.FullProfile("v1");
         profile.Version = 9;
+        profile.RecentPages.AddRange(["/shoes/", "/shoes/trail/"]);
+        profile.CustomEvents["Quiz"] = 3;
+        profile.VisitSegments.Add("runners");
+        profile.Topics.Add("Trail");
+        profile.SuppressedInterests.Add("golf");
+        profile.PersonalizationPaused = true;
+        profile.MergedVisitorIds.Add("anon-1");
 
         var copy = ProfileSerializer.Deserialize("v1", 9, ProfileSerializer.Serialize(profile));
 
         EfProfileStoreTests.AssertSameProfile(profile, copy);
+        Assert.Equal(profile.RecentPages, copy.RecentPages);
+        Assert.Equal(3, copy.CustomEvents["quiz"]);
+        Assert.Contains("RUNNERS", copy.VisitSegments);
+        Assert.Contains("trail", copy.Topics);
+        Assert.Contains("GOLF", copy.SuppressedInterests);
+        Assert.True(copy.PersonalizationPaused);
+        Assert.Equal(["anon-1"], copy.MergedVisitorIds);
     }
 
     [Fact]

@@ -18,12 +18,13 @@ public sealed class ConsentBannerTests(DefaultSiteFixture fixture) : IClassFixtu
         var banner = page.QuerySelector("section.up-consent")!;
         Assert.Equal("region", banner.GetAttribute("role"));
         Assert.Equal("Your privacy choices", page.GetElementById(banner.GetAttribute("aria-labelledby")!)!.TextContent);
-        foreach (var checkbox in banner.QuerySelectorAll("input[type=checkbox]"))
-        {
-            Assert.NotNull(banner.QuerySelector($"label[for='{checkbox.Id}']"));
-        }
+        var checkboxes = banner.QuerySelectorAll("input[type=checkbox]");
+        Assert.Equal(["analytics", "personalization", "marketing"], checkboxes.Select(c => c.GetAttribute("value")));
+        Assert.All(checkboxes, c => Assert.NotNull(banner.QuerySelector($"label[for='{c.Id}']")));
 
-        Assert.All(banner.QuerySelectorAll("form"), f => Assert.Equal("/umbraco/personalization/api/consent", f.GetAttribute("action")));
+        var forms = banner.QuerySelectorAll("form");
+        Assert.Equal(2, forms.Length);
+        Assert.All(forms, f => Assert.Equal("/umbraco/personalization/api/consent", f.GetAttribute("action")));
         Assert.Equal(["all", "necessary"], banner.QuerySelectorAll(".up-consent__quick button").Select(b => b.GetAttribute("value")));
         Assert.Equal("/privacy", banner.QuerySelector("a")!.GetAttribute("href"));
     }
