@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Events;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
@@ -29,6 +30,7 @@ internal sealed class PersonalizationMiddleware
     private readonly IHostEnvironment _environment;
     private readonly ILogger<PersonalizationMiddleware> _logger;
     private readonly IVisitorAttributeProvider[] _attributeProviders;
+    private readonly string[] _allowedQueryKeys;
 
     public PersonalizationMiddleware(
         RequestDelegate next,
@@ -38,9 +40,11 @@ internal sealed class PersonalizationMiddleware
         RequestContextFactory requestContextFactory,
         IHostEnvironment environment,
         ILogger<PersonalizationMiddleware> logger,
-        IEnumerable<IVisitorAttributeProvider> attributeProviders)
+        IEnumerable<IVisitorAttributeProvider> attributeProviders,
+        IOptions<PrivacyOptions> privacy)
     {
         _attributeProviders = attributeProviders.ToArray();
+        _allowedQueryKeys = privacy.Value.AllowedQueryKeys.ToArray();
         _next = next;
         _settings = settings;
         _classifier = classifier;
@@ -212,7 +216,7 @@ internal sealed class PersonalizationMiddleware
                 VisitorId = feature.VisitorId!,
                 Type = VisitorEventType.PageView,
                 Timestamp = request.Timestamp,
-                Url = RequestContextFactory.EventUrl(request),
+                Url = RequestContextFactory.EventUrl(request, _allowedQueryKeys),
                 Referrer = request.Referrer,
                 Utm = request.Utm.IsEmpty ? null : request.Utm,
                 Device = request.Device,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Net.Http.Headers;
+using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
 
@@ -39,18 +40,19 @@ internal sealed class RequestContextFactory
         };
     }
 
-    /// <summary>The page URL for events: path plus campaign parameters only.</summary>
-    public static string EventUrl(RequestContext request)
+    /// <summary>
+    /// The page URL for events: the path plus only the query keys in <paramref name="allowedQueryKeys"/>
+    /// (<c>Umbraco:Personalization:Privacy:AllowedQueryKeys</c>, campaign parameters by default).
+    /// </summary>
+    public static string EventUrl(RequestContext request, IReadOnlyCollection<string> allowedQueryKeys)
     {
-        if (request.Utm.IsEmpty)
-        {
-            return request.Path;
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(allowedQueryKeys);
         var pairs = request.Query
-            .Where(kv => kv.Key.StartsWith("utm_", StringComparison.OrdinalIgnoreCase))
-            .Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}");
-        return Truncate(request.Path + "?" + string.Join('&', pairs), MaxUrlLength);
+            .Where(kv => UrlMinimizer.IsAllowed(kv.Key, allowedQueryKeys))
+            .Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}")
+            .ToList();
+        return pairs.Count == 0 ? request.Path : Truncate(request.Path + "?" + string.Join('&', pairs), MaxUrlLength);
     }
 
     internal static TimeZoneInfo GetTimeZone(string id) =>
