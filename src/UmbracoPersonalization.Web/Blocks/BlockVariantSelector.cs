@@ -116,25 +116,36 @@ public sealed class BlockVariantSelector
         where TBlock : class, IBlockReference<IPublishedElement, IPublishedElement>
     {
         TBlock? fallback = null;
+        var unreadable = false;
         foreach (var block in members)
         {
-            var settings = block.Settings!;
-            if (Bool(Value(settings, convention.FallbackProperty)))
+            // A property value converter may throw; such a block is never shown, and the page still renders.
+            try
             {
-                fallback ??= block;
-                continue;
-            }
+                var settings = block.Settings!;
+                if (Bool(Value(settings, convention.FallbackProperty)))
+                {
+                    fallback ??= block;
+                    continue;
+                }
 
-            if (context is not null && Matches(settings, convention, context, out var reason))
+                if (context is not null && Matches(settings, convention, context, out var reason))
+                {
+                    return new BlockChoice(group, block, reason);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new BlockChoice(group, block, reason);
+                unreadable = true;
             }
         }
 
         return new BlockChoice(
             group,
             fallback,
-            context is null ? "fallback: personalization is not running" : fallback is null ? "no block matched and no fallback block" : "fallback: no block matched");
+            context is null ? "fallback: personalization is not running"
+            : unreadable ? "fallback: a block's settings could not be read"
+            : fallback is null ? "no block matched and no fallback block" : "fallback: no block matched");
     }
 
     private bool Matches(IPublishedElement settings, BlockVariantSettings convention, VisitorContext context, out string reason)

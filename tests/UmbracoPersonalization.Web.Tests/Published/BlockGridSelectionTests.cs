@@ -48,6 +48,35 @@ public sealed class BlockGridSelectionTests
         Assert.Equal(2, grid.Single(i => Text(i) == "section").Areas.Single().Count); // the published model is unchanged
     }
 
+    [Fact]
+    public async Task Select_BlockWhoseSettingsThrow_ShowsTheFallbackInstead()
+    {
+        var grid = new BlockGridModel([Item("broken", ("upGroup", "hero"), ("upSegment", new ThrowingValues())), Item("default", ("upGroup", "hero"), ("upFallback", true))], 12);
+        await using var site = await TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            if (context.Request.Path == "/grid")
+            {
+                var filtered = context.RequestServices.GetRequiredService<BlockVariantSelector>().Select(grid);
+                await context.Response.WriteAsync(string.Join(' ', filtered.Select(Text)));
+                return;
+            }
+
+            await next(context);
+        }));
+
+        var body = await site.CreateClient().GetStringAsync("/grid?utm_campaign=spring");
+
+        Assert.Equal("default", body);
+    }
+
+    /// <summary>Stands in for a property value converter that fails when its value is read.</summary>
+    private sealed class ThrowingValues : IEnumerable<string>
+    {
+        public IEnumerator<string> GetEnumerator() => throw new InvalidOperationException("converter failed");
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static string Text(BlockGridItem item) => (string)item.Content.GetProperty("text")!.GetValue()!;
 
     private static BlockGridItem Item(string text, params (string Alias, object? Value)[] settings)
