@@ -9,6 +9,13 @@ public interface IDefinitionStore
     /// <summary>Loads every definition, with the current version.</summary>
     Task<DefinitionSet> LoadAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The current definitions version alone, so hosts can poll cheaply for changes. Stores that can answer without
+    /// loading everything should override this; the default loads the whole set.
+    /// </summary>
+    async Task<long> GetVersionAsync(CancellationToken cancellationToken = default) =>
+        (await LoadAsync(cancellationToken).ConfigureAwait(false)).Version;
+
     /// <summary>Creates or replaces a segment by alias.</summary>
     Task SaveSegmentAsync(SegmentDefinition segment, CancellationToken cancellationToken = default);
 

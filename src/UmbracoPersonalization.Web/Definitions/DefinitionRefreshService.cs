@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Definitions;
-using UmbracoPersonalization.Persistence.Stores;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Logging;
 
@@ -67,7 +66,7 @@ internal sealed class DefinitionRefreshService : BackgroundService, IDefinitionR
                 return;
             }
 
-            if (_version is { } known && store is EfDefinitionStore ef && await ef.GetVersionAsync(cancellationToken) == known)
+            if (_version is { } known && await store.GetVersionAsync(cancellationToken) == known)
             {
                 return; // cheap check first: nothing changed
             }
