@@ -12,11 +12,7 @@ public sealed class ConditionOptions
     /// <summary>Gets how missing/null attributes compare. Default: <see cref="MissingValueSemantics.Deny"/>.</summary>
     public MissingValueSemantics MissingValues { get; init; } = MissingValueSemantics.Deny;
 
-    /// <summary>
-    /// Gets the longest match a regex may take; past it the test is false. Default: 100 ms. Only patterns that need
-    /// the backtracking engine (backreferences, lookarounds, atomic groups, conditionals) use it: every other pattern
-    /// runs on .NET's non-backtracking engine, whose time is linear in the input.
-    /// </summary>
+    /// <summary>Gets the longest match a regex may take; past it the test is false. Default: 100 ms.</summary>
     public TimeSpan RegexMatchTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Gets the longest regex pattern accepted at parse time. Default: 1,000 characters.</summary>

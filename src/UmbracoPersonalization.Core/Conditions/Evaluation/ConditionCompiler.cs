@@ -189,30 +189,12 @@ internal sealed class ConditionCompiler(ConditionOptions options)
 
         try
         {
-            return new RegexMatcher(CreateRegex(pattern, RegexOptions.CultureInvariant | caseOption, options.RegexMatchTimeout), GrowthBookNulls);
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant | caseOption, options.RegexMatchTimeout);
+            return new RegexMatcher(regex, GrowthBookNulls);
         }
         catch (ArgumentException exception)
         {
             throw new ConditionParseException(path, $"invalid regular expression: {exception.Message}", exception);
-        }
-    }
-
-    /// <summary>
-    /// Builds the regex with <see cref="RegexOptions.NonBacktracking"/> when the pattern allows it: matching is then
-    /// linear in the input, so no timeout is needed, and a match no longer pays for arming one (about half of a
-    /// regex test's time before). Patterns the linear engine rejects (backreferences, lookarounds, atomic groups,
-    /// conditionals) use the backtracking engine with <paramref name="timeout"/>. Only <see cref="Regex.IsMatch(string)"/>
-    /// is used, for which both engines agree.
-    /// </summary>
-    internal static Regex CreateRegex(string pattern, RegexOptions regexOptions, TimeSpan timeout)
-    {
-        try
-        {
-            return new Regex(pattern, regexOptions | RegexOptions.NonBacktracking, System.Text.RegularExpressions.Regex.InfiniteMatchTimeout);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(pattern, regexOptions, timeout);
         }
     }
 

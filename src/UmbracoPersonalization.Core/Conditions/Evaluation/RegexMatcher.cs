@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace UmbracoPersonalization.Core.Conditions.Evaluation;
 
 /// <summary>
-/// <c>$regex</c> / <c>$regexi</c>: the regex is built once at parse time, on the non-backtracking engine when the
-/// pattern allows it, otherwise with a match timeout; a timeout makes the test false instead of throwing. Non-string attributes are matched as JavaScript would stringify them.
+/// <c>$regex</c> / <c>$regexi</c>: the regex is built once at parse time with a match timeout; a timeout makes the
+/// test false instead of throwing. Non-string attributes are matched as JavaScript would stringify them.
 /// </summary>
 internal sealed class RegexMatcher(Regex regex, bool growthBookNulls) : ValueMatcher
 {
