@@ -81,6 +81,16 @@ public sealed class PersistenceOptions
     [DefaultValue(typeof(TimeSpan), StaticProfileCacheTimeToLive)]
     public TimeSpan ProfileCacheTimeToLive { get; set; } = TimeSpan.Parse(StaticProfileCacheTimeToLive, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// SQLite's <c>PRAGMA synchronous</c> on every connection (ignored for PostgreSQL). Default:
+    /// <see cref="SqliteSynchronousMode.Normal"/>: with write-ahead logging the database cannot be corrupted and a
+    /// process crash loses nothing committed, but a power cut or OS crash can lose the last commits (events, profile
+    /// updates, and also definition edits or erasures made just before it). <see cref="SqliteSynchronousMode.Full"/>
+    /// makes every commit durable at the cost of a disk flush per commit (see README "Persistence").
+    /// </summary>
+    [DefaultValue(SqliteSynchronousMode.Normal)]
+    public SqliteSynchronousMode SqliteSynchronous { get; set; } = SqliteSynchronousMode.Normal;
+
     /// <summary>The connection string in effect: <see cref="ConnectionString"/>, or the default SQLite file.</summary>
     internal string ResolveConnectionString()
     {

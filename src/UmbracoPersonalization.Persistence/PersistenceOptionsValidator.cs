@@ -72,6 +72,11 @@ public sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOp
             failures.Add($"{Prefix}ProfileCacheTimeToLive must be between one second and one hour (was {options.ProfileCacheTimeToLive}).");
         }
 
+        if (!Enum.IsDefined(options.SqliteSynchronous))
+        {
+            failures.Add($"{Prefix}SqliteSynchronous must be Normal, Full or Extra (was {options.SqliteSynchronous}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -46,6 +46,15 @@ public sealed class PersistenceOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_UnknownSqliteSynchronous_FailsNamingTheKey()
+    {
+        var options = new PersistenceOptions { DataDirectory = "/data", SqliteSynchronous = (SqliteSynchronousMode)0 };
+
+        var failure = Assert.Single(Validator.Validate(null, options).Failures!);
+        Assert.StartsWith("Umbraco:Personalization:Persistence:SqliteSynchronous", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_UnknownProvider_Fails()
     {
         var result = Validator.Validate(null, new PersistenceOptions { Provider = (PersistenceProvider)7, ConnectionString = "x" });

@@ -30,9 +30,12 @@ public sealed class PersonalizationDbContextFactory : IDbContextFactory<Personal
     /// <inheritdoc />
     public void Dispose() => _pool?.Dispose();
 
-    internal static DbContextOptions<SqlitePersonalizationDbContext> SqliteOptions(string connectionString) =>
+    internal static DbContextOptions<SqlitePersonalizationDbContext> SqliteOptions(
+        string connectionString,
+        SqliteSynchronousMode synchronous = SqliteSynchronousMode.Normal) =>
         new DbContextOptionsBuilder<SqlitePersonalizationDbContext>()
             .UseSqlite(connectionString, o => o.MigrationsHistoryTable(PersonalizationDbContext.TablePrefix + "Migrations"))
+            .AddInterceptors(new SqliteConnectionSettingsInterceptor(synchronous))
             .Options;
 
     internal static DbContextOptions<PostgresPersonalizationDbContext> PostgresOptions(string connectionString) =>
@@ -47,7 +50,7 @@ public sealed class PersonalizationDbContextFactory : IDbContextFactory<Personal
         switch (options.Provider)
         {
             case PersistenceProvider.Sqlite:
-                var sqlite = new PooledDbContextFactory<SqlitePersonalizationDbContext>(SqliteOptions(connectionString));
+                var sqlite = new PooledDbContextFactory<SqlitePersonalizationDbContext>(SqliteOptions(connectionString, options.SqliteSynchronous));
                 _pool = sqlite as IDisposable;
                 return sqlite.CreateDbContext;
             case PersistenceProvider.PostgreSql:

@@ -11,10 +11,11 @@ namespace UmbracoPersonalization.Persistence.Ingestion;
 
 /// <summary>
 /// Reads <see cref="ChannelEventQueue"/> in batches (up to <see cref="PersistenceOptions.BatchSize"/> events, or
-/// what arrived within <see cref="PersistenceOptions.MaxBatchDelay"/>), writes each batch in one transaction,
-/// then updates the profiles of the batch's visitors: the profiles are loaded in one query, every newly stored event is
-/// applied through <see cref="IProfileEventApplier"/>, and they are saved optimistically in one transaction
-/// (reload and reapply on a conflict, bounded). Failures are logged, counted and retried with back-off a bounded number of times; nothing
+/// what arrived within <see cref="PersistenceOptions.MaxBatchDelay"/>) and writes each batch's events and the
+/// profile updates they cause in one transaction: the profiles are loaded in one query, every newly stored event is
+/// applied through <see cref="IProfileEventApplier"/>, and they are saved optimistically (visitors that lost a race
+/// are reloaded and reapplied after the commit, bounded). If that transaction fails, the batch is written in two
+/// steps (events, then profiles), each retried. Failures are logged, counted and retried with back-off a bounded number of times; nothing
 /// is thrown out of the worker. Stopping closes the queue and drains it before returning.
 /// </summary>
 /// <remarks>
@@ -193,7 +194,29 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 return;
             }
 
-            var stored = await WriteEventsAsync(batch, abort).ConfigureAwait(false);
+            var firstAttempt = 1;
+            if (_applier is not null && _events is EfEventStore efEvents && _profiles is EfProfileStore efProfiles)
+            {
+                var failure = await TryWriteTogetherAsync(batch, efEvents, efProfiles, abort).ConfigureAwait(false);
+                if (failure is null)
+                {
+                    return;
+                }
+
+                // That was the first attempt at the events: the two-step way continues the same count of attempts.
+                _metrics.StoreFailed("events");
+                if (_options.MaxStoreAttempts <= 1)
+                {
+                    LogEventsDropped(_logger, failure, batch.Count, 1);
+                    return;
+                }
+
+                LogTogetherFailed(_logger, failure, batch.Count);
+                await BackOffAsync(1, abort).ConfigureAwait(false);
+                firstAttempt = 2;
+            }
+
+            var stored = await WriteEventsAsync(batch, abort, firstAttempt).ConfigureAwait(false);
             if (stored is null || stored.Count == 0 || _applier is null)
             {
                 return;
@@ -210,10 +233,75 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         }
     }
 
-    /// <summary>Writes the batch; returns the events newly stored, or <c>null</c> when every attempt failed.</summary>
-    private async Task<List<VisitorEvent>?> WriteEventsAsync(List<VisitorEvent> batch, CancellationToken abort)
+    /// <summary>
+    /// Writes the batch's events and the profile updates they cause in one transaction (one commit, so one disk flush,
+    /// per batch instead of two). Only the events the insert reports as new are applied, so a replayed event is never
+    /// counted twice; visitors that lost an optimistic race are retried after the commit by
+    /// <see cref="UpdateProfilesAsync"/> (their events are stored by then). Returns <c>null</c> on success, or the
+    /// failure, with nothing committed: the caller then writes the batch the two-step way, counting this as the first
+    /// attempt, so a failure on the profile side still stores the events.
+    /// </summary>
+    private async Task<Exception?> TryWriteTogetherAsync(List<VisitorEvent> batch, EfEventStore events, EfProfileStore profiles, CancellationToken abort)
     {
-        for (var attempt = 1; ; attempt++)
+        HashSet<Guid> inserted;
+        Dictionary<string, List<VisitorEvent>> byVisitor;
+        List<ProfileSave> saves;
+        HashSet<string> saved;
+        var generation = profiles.CacheGeneration;
+        try
+        {
+            var db = await events.CreateContextAsync(abort).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                var transaction = await db.Database.BeginTransactionAsync(abort).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    inserted = await EfEventStore.AppendNewInAsync(db, batch, abort).ConfigureAwait(false);
+                    byVisitor = batch.Where(e => inserted.Contains(e.Id))
+                        .DistinctBy(e => e.Id)
+                        .GroupBy(e => e.VisitorId, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Timestamp).ToList(), StringComparer.Ordinal);
+
+                    // Read through the store (its cache first, else its own connection): what it returns was committed.
+                    var loaded = await profiles.GetManyAsync(byVisitor.Keys, abort).ConfigureAwait(false);
+                    saves = new List<ProfileSave>(byVisitor.Count);
+                    foreach (var (visitorId, visitorEvents) in byVisitor)
+                    {
+                        var profile = loaded.GetValueOrDefault(visitorId) ?? VisitorProfile.CreateNew(visitorId);
+                        var expected = profile.Version;
+                        if (TryApply(profile, visitorEvents))
+                        {
+                            saves.Add(new ProfileSave(profile, expected));
+                        }
+                    }
+
+                    saved = await EfProfileStore.SaveManyInAsync(db, saves, abort).ConfigureAwait(false);
+                    await transaction.CommitAsync(abort).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (!abort.IsCancellationRequested)
+        {
+            return ex;
+        }
+
+        _metrics.Written(inserted.Count);
+        profiles.Committed(saves, saved, generation);
+        await NotifySavedAsync(saves.Where(s => saved.Contains(s.Profile.VisitorId)).Select(s => s.Profile).ToList(), abort).ConfigureAwait(false);
+
+        var lost = saves.Where(s => !saved.Contains(s.Profile.VisitorId)).Select(s => s.Profile.VisitorId).ToList();
+        if (lost.Count > 0)
+        {
+            await UpdateProfilesAsync(lost.ToDictionary(id => id, id => byVisitor[id], StringComparer.Ordinal), abort, roundsDone: 1).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes the batch; returns the events newly stored, or <c>null</c> when every attempt failed.</summary>
+    private async Task<List<VisitorEvent>?> WriteEventsAsync(List<VisitorEvent> batch, CancellationToken abort, int firstAttempt = 1)
+    {
+        for (var attempt = firstAttempt; ; attempt++)
         {
             try
             {
@@ -249,11 +337,17 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     /// (bounded by <see cref="PersistenceOptions.MaxStoreAttempts"/> for the whole batch, so a dead database costs
     /// a few attempts, not a few per visitor); visitors that lost an optimistic race go to the next round, reloaded.
     /// </summary>
-    private async Task UpdateProfilesAsync(Dictionary<string, List<VisitorEvent>> byVisitor, CancellationToken abort)
+    private async Task UpdateProfilesAsync(Dictionary<string, List<VisitorEvent>> byVisitor, CancellationToken abort, int roundsDone = 0)
     {
         var pending = new HashSet<string>(byVisitor.Keys, StringComparer.Ordinal);
         var failures = 0;
-        var rounds = 0;
+        var rounds = roundsDone;
+        if (rounds >= _options.MaxConflictRetries)
+        {
+            LogConflictsExhausted(_logger, pending.Count, rounds);
+            return;
+        }
+
         while (pending.Count > 0)
         {
             try
@@ -398,6 +492,9 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Critical, Message = "The event ingestion worker failed and stopped.")]
     private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Writing {Count} events with their profile updates in one transaction failed (attempt 1); retrying in two steps.")]
+    private static partial void LogTogetherFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Profile save listener {Listener} failed.")]
     private static partial void LogSaveListenerFailed(ILogger logger, Exception exception, string listener);

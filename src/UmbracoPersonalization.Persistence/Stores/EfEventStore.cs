@@ -36,18 +36,31 @@ public sealed class EfEventStore : IEventStore
             return new HashSet<Guid>();
         }
 
-        var rows = events.Select(EventDataSerializer.ToRow).ToList();
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var inserted = await InsertIgnoringConflicts.ExecuteReturningKeysAsync<EventRow, Guid>(db, rows, cancellationToken).ConfigureAwait(false);
+                var inserted = await AppendNewInAsync(db, events, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return inserted;
             }
         }
+    }
+
+    /// <summary>A new context of this store's database (the caller disposes it).</summary>
+    internal Task<PersonalizationDbContext> CreateContextAsync(CancellationToken cancellationToken) =>
+        _contextFactory.CreateDbContextAsync(cancellationToken);
+
+    /// <summary>
+    /// <see cref="AppendNewAsync"/> within the caller's context and transaction: nothing is committed here, so the
+    /// caller can write more in the same transaction (the ingestion worker writes the batch's profile updates).
+    /// </summary>
+    internal static Task<HashSet<Guid>> AppendNewInAsync(PersonalizationDbContext db, IReadOnlyCollection<VisitorEvent> events, CancellationToken cancellationToken)
+    {
+        var rows = events.Select(EventDataSerializer.ToRow).ToList();
+        return InsertIgnoringConflicts.ExecuteReturningKeysAsync<EventRow, Guid>(db, rows, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -124,60 +124,90 @@ public sealed class EfProfileStore : IProfileStore
     public async Task<IReadOnlySet<string>> SaveManyAsync(IReadOnlyList<ProfileSave> saves, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saves);
-        var saved = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlySet<string> saved = new HashSet<string>(StringComparer.Ordinal);
         if (saves.Count == 0)
         {
             return saved;
         }
 
-        var generation = _cache?.Generation ?? 0;
-        var bodies = saves.Select(s => ProfileSerializer.Serialize(s.Profile)).ToArray();
+        var generation = CacheGeneration;
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var inserts = new List<ProfileRow>();
-                var update = await ProfileUpdateCommand.CreateAsync(db, cancellationToken).ConfigureAwait(false);
-                await using (update.ConfigureAwait(false))
-                {
-                    for (var i = 0; i < saves.Count; i++)
-                    {
-                        var (profile, expected) = saves[i];
-                        ArgumentOutOfRangeException.ThrowIfNegative(expected);
-                        if (expected == 0)
-                        {
-                            inserts.Add(new ProfileRow
-                            {
-                                VisitorId = profile.VisitorId,
-                                Version = 1,
-                                MemberKey = profile.MemberKey,
-                                LastSeen = profile.LastSeen,
-                                Body = bodies[i],
-                            });
-                            continue;
-                        }
-
-                        var row = new ProfileRow
-                        {
-                            VisitorId = profile.VisitorId,
-                            MemberKey = profile.MemberKey,
-                            LastSeen = profile.LastSeen,
-                            Body = bodies[i],
-                        };
-                        if (await update.ExecuteAsync(row, expected, cancellationToken).ConfigureAwait(false))
-                        {
-                            saved.Add(profile.VisitorId);
-                        }
-                    }
-                }
-
-                saved.UnionWith(await InsertIgnoringConflicts.ExecuteReturningKeysAsync<ProfileRow, string>(db, inserts, cancellationToken).ConfigureAwait(false));
+                saved = await SaveManyInAsync(db, saves, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
+        Committed(saves, saved, generation);
+        return saved;
+    }
+
+    /// <summary>The profile cache's generation, read before loading or saving profiles and given to <see cref="Committed"/>.</summary>
+    internal long CacheGeneration => _cache?.Generation ?? 0;
+
+    /// <summary>
+    /// The writes of <see cref="SaveManyAsync"/> within the caller's context and transaction; returns the visitors
+    /// whose row was written. Nothing is committed, and neither the profiles' versions nor the cache are touched:
+    /// after the commit, the caller calls <see cref="Committed"/> (after a rollback, nothing).
+    /// </summary>
+    internal static async Task<HashSet<string>> SaveManyInAsync(PersonalizationDbContext db, IReadOnlyList<ProfileSave> saves, CancellationToken cancellationToken)
+    {
+        var saved = new HashSet<string>(StringComparer.Ordinal);
+        if (saves.Count == 0)
+        {
+            return saved;
+        }
+
+        var bodies = saves.Select(s => ProfileSerializer.Serialize(s.Profile)).ToArray();
+        var inserts = new List<ProfileRow>();
+        var update = await ProfileUpdateCommand.CreateAsync(db, cancellationToken).ConfigureAwait(false);
+        await using (update.ConfigureAwait(false))
+        {
+            for (var i = 0; i < saves.Count; i++)
+            {
+                var (profile, expected) = saves[i];
+                ArgumentOutOfRangeException.ThrowIfNegative(expected);
+                if (expected == 0)
+                {
+                    inserts.Add(new ProfileRow
+                    {
+                        VisitorId = profile.VisitorId,
+                        Version = 1,
+                        MemberKey = profile.MemberKey,
+                        LastSeen = profile.LastSeen,
+                        Body = bodies[i],
+                    });
+                    continue;
+                }
+
+                var row = new ProfileRow
+                {
+                    VisitorId = profile.VisitorId,
+                    MemberKey = profile.MemberKey,
+                    LastSeen = profile.LastSeen,
+                    Body = bodies[i],
+                };
+                if (await update.ExecuteAsync(row, expected, cancellationToken).ConfigureAwait(false))
+                {
+                    saved.Add(profile.VisitorId);
+                }
+            }
+        }
+
+        saved.UnionWith(await InsertIgnoringConflicts.ExecuteReturningKeysAsync<ProfileRow, string>(db, inserts, cancellationToken).ConfigureAwait(false));
+        return saved;
+    }
+
+    /// <summary>
+    /// After the commit of <see cref="SaveManyInAsync"/>: bumps the saved profiles' versions and caches them, and
+    /// drops from the cache the visitors that lost an optimistic race (the next read reloads them).
+    /// </summary>
+    internal void Committed(IReadOnlyList<ProfileSave> saves, IReadOnlySet<string> saved, long generation)
+    {
         foreach (var (profile, expected) in saves)
         {
             if (saved.Contains(profile.VisitorId))
@@ -198,8 +228,6 @@ public sealed class EfProfileStore : IProfileStore
                 }
             }
         }
-
-        return saved;
     }
 
     /// <inheritdoc />

@@ -120,6 +120,70 @@ public sealed class EventIngestionWorkerTests
         Assert.Equal(2, interfering.Saves);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ProfileConflict_InTheCombinedTransaction_CommitsTheEventsThenReloadsAndReapplies(PersistenceProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var services = await database.MigratedServicesAsync(configure: null, services: s => s.AddSingleton<IProfileEventApplier, CountingApplier>());
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        var profiles = services.GetRequiredService<IProfileStore>();
+        Assert.IsType<EfProfileStore>(profiles);
+
+        // The worker's store caches version 1; another instance (no shared cache) then saves version 2.
+        Assert.True(await profiles.SaveAsync(new VisitorProfile { VisitorId = "v1" }, 0));
+        var otherInstance = new EfProfileStore(services.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>());
+        Assert.True(await otherInstance.SaveAsync(new VisitorProfile { VisitorId = "v1", PageViews = 100 }, 1));
+
+        queue.TryEnqueue(TestEvents.PageView("v1", 0));
+        queue.TryEnqueue(TestEvents.PageView("v1", 1));
+        await worker.StartAsync(CancellationToken.None);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(2, await EfEventStoreTests.CountRowsAsync(services));
+        var profile = (await otherInstance.GetAsync("v1"))!;
+        Assert.Equal(100 + 2, profile.PageViews);
+        Assert.Equal(3, profile.Version);
+        Assert.Equal(102, (await profiles.GetAsync("v1"))!.PageViews);
+    }
+
+    [Fact]
+    public async Task ProfileSideFailing_InTheCombinedTransaction_StillStoresTheEventsOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var services = await database.MigratedServicesAsync(
+            o =>
+            {
+                o.MaxStoreAttempts = 3;
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            },
+            s => s.AddSingleton<IProfileEventApplier, CountingApplier>());
+        await using (var db = await services.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER test_no_profiles BEFORE INSERT ON upPersonalizationProfile BEGIN SELECT RAISE(ABORT, 'no profiles'); END;");
+        }
+
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        using var recorder = new MetricRecorder(services.GetRequiredService<PersistenceMetrics>().Meter);
+        for (var i = 0; i < 10; i++)
+        {
+            queue.TryEnqueue(TestEvents.PageView("v1", i));
+        }
+
+        await worker.StartAsync(CancellationToken.None);
+        await worker.StopAsync(CancellationToken.None);
+
+        // The combined transaction rolled back (events included); the two-step retry stored the events, and the
+        // profile side failed its three attempts.
+        Assert.Equal(10, await EfEventStoreTests.CountRowsAsync(services));
+        Assert.Equal(10, recorder["events.written"]);
+        Assert.Equal(1 + 3, recorder["store.failures"]);
+        Assert.Null(await services.GetRequiredService<IProfileStore>().GetAsync("v1"));
+    }
+
     [Theory]
     [InlineData(PersistenceProvider.Sqlite)]
     [InlineData(PersistenceProvider.PostgreSql)]
