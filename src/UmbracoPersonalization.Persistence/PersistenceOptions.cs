@@ -83,13 +83,13 @@ public sealed class PersistenceOptions
 
     /// <summary>
     /// SQLite's <c>PRAGMA synchronous</c> on every connection (ignored for PostgreSQL). Default:
-    /// <see cref="SqliteSynchronousMode.Normal"/>: with write-ahead logging the database cannot be corrupted and a
-    /// process crash loses nothing committed, but a power cut or OS crash can lose the last commits (events, profile
-    /// updates, and also definition edits or erasures made just before it). <see cref="SqliteSynchronousMode.Full"/>
-    /// makes every commit durable at the cost of a disk flush per commit (see README "Persistence").
+    /// <see cref="SqliteSynchronousMode.Full"/>: every commit is durable, so a confirmed erasure or consent withdrawal
+    /// never reappears after a power cut. <see cref="SqliteSynchronousMode.Normal"/> skips the flush per commit (in WAL
+    /// mode it cannot corrupt the database, and a process crash loses nothing committed, but a power cut or OS crash can
+    /// undo the last commits); see README "Durability of SQLite commits".
     /// </summary>
-    [DefaultValue(SqliteSynchronousMode.Normal)]
-    public SqliteSynchronousMode SqliteSynchronous { get; set; } = SqliteSynchronousMode.Normal;
+    [DefaultValue(SqliteSynchronousMode.Full)]
+    public SqliteSynchronousMode SqliteSynchronous { get; set; } = SqliteSynchronousMode.Full;
 
     /// <summary>The connection string in effect: <see cref="ConnectionString"/>, or the default SQLite file.</summary>
     internal string ResolveConnectionString()

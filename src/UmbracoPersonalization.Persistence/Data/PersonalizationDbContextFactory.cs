@@ -32,7 +32,7 @@ public sealed class PersonalizationDbContextFactory : IDbContextFactory<Personal
 
     internal static DbContextOptions<SqlitePersonalizationDbContext> SqliteOptions(
         string connectionString,
-        SqliteSynchronousMode synchronous = SqliteSynchronousMode.Normal) =>
+        SqliteSynchronousMode synchronous = SqliteSynchronousMode.Full) =>
         new DbContextOptionsBuilder<SqlitePersonalizationDbContext>()
             .UseSqlite(connectionString, o => o.MigrationsHistoryTable(PersonalizationDbContext.TablePrefix + "Migrations"))
             .AddInterceptors(new SqliteConnectionSettingsInterceptor(synchronous))

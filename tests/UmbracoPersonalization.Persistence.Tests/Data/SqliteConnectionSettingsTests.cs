@@ -8,7 +8,7 @@ namespace UmbracoPersonalization.Persistence.Tests.Data;
 public sealed class SqliteConnectionSettingsTests
 {
     [Theory]
-    [InlineData(null, 1)]
+    [InlineData(null, 2)] // the default is Full
     [InlineData(SqliteSynchronousMode.Normal, 1)]
     [InlineData(SqliteSynchronousMode.Full, 2)]
     [InlineData(SqliteSynchronousMode.Extra, 3)]
