@@ -496,6 +496,6 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Writing {Count} events with their profile updates in one transaction failed (attempt 1); retrying in two steps.")]
     private static partial void LogTogetherFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Profile save listener {Listener} failed.")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Profile save listener {Listener} failed.")]
     private static partial void LogSaveListenerFailed(ILogger logger, Exception exception, string listener);
 }
