@@ -69,23 +69,12 @@ internal static class InsertIgnoringConflicts
             return;
         }
 
-        var entityType = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var properties = entityType.GetProperties().ToArray();
+        var shape = InsertShape.Of<TEntity>(db, singleColumnKey: true);
+        var properties = shape.Properties;
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var names = properties.Select((_, i) => $"@p{i}").ToArray();
-        var keyProperties = entityType.FindPrimaryKey()!.Properties;
-        if (keyProperties.Count != 1)
-        {
-            throw new InvalidOperationException("Returning keys needs a single-column key.");
-        }
-
-        var keyIndex = Array.IndexOf(properties, keyProperties[0]);
-        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(Column))}) " +
-            $"VALUES ({string.Join(", ", names)}) ON CONFLICT ({Column(keyProperties[0])}) DO NOTHING";
+        var keyIndex = Array.IndexOf(properties, shape.KeyProperties[0]);
+        var text = $"{shape.Head}({string.Join(", ", names)}){shape.OnConflict}";
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -131,21 +120,10 @@ internal static class InsertIgnoringConflicts
             return;
         }
 
-        var entityType = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var properties = entityType.GetProperties().ToArray();
-        var keyProperties = entityType.FindPrimaryKey()!.Properties;
-        if (returnKey && keyProperties.Count != 1)
-        {
-            throw new InvalidOperationException("Returning keys needs a single-column key.");
-        }
-
-        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(Column))}) VALUES ";
-        var tail = $" ON CONFLICT ({string.Join(", ", keyProperties.Select(Column))}) DO NOTHING"
-            + (returnKey ? $" RETURNING {Column(keyProperties[0])}" : string.Empty);
+        var shape = InsertShape.Of<TEntity>(db, singleColumnKey: returnKey);
+        var properties = shape.Properties;
+        var head = shape.Head;
+        var tail = shape.OnConflict + (returnKey ? $" RETURNING {shape.Column(shape.KeyProperties[0])}" : string.Empty);
         var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / properties.Length);
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -185,5 +163,48 @@ internal static class InsertIgnoringConflicts
         {
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What both insert forms need from the EF model: columns, quoting and the statement's fixed parts.</summary>
+    private sealed class InsertShape
+    {
+        private readonly StoreObjectIdentifier _table;
+        private readonly ISqlGenerationHelper _sql;
+
+        private InsertShape(IEntityType entityType, ISqlGenerationHelper sql)
+        {
+            _table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            _sql = sql;
+            Properties = entityType.GetProperties().ToArray();
+            KeyProperties = entityType.FindPrimaryKey()!.Properties;
+            Head = $"INSERT INTO {sql.DelimitIdentifier(_table.Name, _table.Schema)} ({string.Join(", ", Properties.Select(Column))}) VALUES ";
+            OnConflict = $" ON CONFLICT ({string.Join(", ", KeyProperties.Select(Column))}) DO NOTHING";
+        }
+
+        public IProperty[] Properties { get; }
+
+        public IReadOnlyList<IProperty> KeyProperties { get; }
+
+        /// <summary><c>INSERT INTO table (columns) VALUES </c>.</summary>
+        public string Head { get; }
+
+        /// <summary><c> ON CONFLICT (key) DO NOTHING</c>.</summary>
+        public string OnConflict { get; }
+
+        public static InsertShape Of<TEntity>(DbContext db, bool singleColumnKey)
+            where TEntity : class
+        {
+            var entityType = db.Model.FindEntityType(typeof(TEntity))
+                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
+            var shape = new InsertShape(entityType, db.GetService<ISqlGenerationHelper>());
+            if (singleColumnKey && shape.KeyProperties.Count != 1)
+            {
+                throw new InvalidOperationException("Returning keys needs a single-column key.");
+            }
+
+            return shape;
+        }
+
+        public string Column(IProperty property) => _sql.DelimitIdentifier(property.GetColumnName(_table)!);
     }
 }
