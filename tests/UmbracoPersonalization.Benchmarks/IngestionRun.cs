@@ -19,6 +19,8 @@ namespace UmbracoPersonalization.Benchmarks;
 /// <c>--ingest</c>: sustained event ingestion into SQLite through the real queue and worker. A producer keeps the queue
 /// full (retrying when it is full) for a fixed time; then the worker is stopped (it drains the queue) and the rows are
 /// counted. Events/s = rows written / time from the first event to the end of the drain.
+/// Also prints the process's CPU time per event over the same span (producer included): on a shared machine it moves
+/// less with other load than events/s, and CPU per event is what the ingestion worker takes from web requests.
 /// Options: <c>--seconds N</c> (10), <c>--visitors N</c> (2,000 distinct visitors), <c>--no-profiles</c> (store events
 /// only, no profile updates), <c>--batch N</c> (the worker's batch size, 500).
 /// </summary>
@@ -63,6 +65,8 @@ internal static class IngestionRun
 
             var queue = provider.GetRequiredService<IEventQueue>();
             var ids = Enumerable.Range(0, visitors).Select(i => $"visitor-{i:000000}").ToArray();
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var deadline = TimeSpan.FromSeconds(seconds);
             long accepted = 0, full = 0;
@@ -89,6 +93,8 @@ internal static class IngestionRun
             }
 
             var total = clock.Elapsed;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
             var factory = provider.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
             var rows = await db.Events.LongCountAsync();
@@ -97,7 +103,8 @@ internal static class IngestionRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ingest: {(profiles ? "events + profile updates" : "events only")}, {visitors:#,0} visitors, batch {batch}: " +
                 $"{accepted:#,0} accepted in {produced.TotalSeconds:0.0} s ({full:#,0} full-queue retries), {rows:#,0} event rows and " +
-                $"{profileRows:#,0} profiles after the drain at {total.TotalSeconds:0.0} s => {rate:#,0} events/s; lost: {accepted - rows:#,0}"));
+                $"{profileRows:#,0} profiles after the drain at {total.TotalSeconds:0.0} s => {rate:#,0} events/s; lost: {accepted - rows:#,0}; " +
+                $"process CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMicroseconds / Math.Max(1, rows):0.0} µs per event"));
             return rows == accepted ? 0 : 1;
         }
         finally
