@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,7 +17,8 @@ namespace UmbracoPersonalization.Persistence.Data;
 /// <remarks>
 /// On PostgreSQL rows go in multi-row statements (one round trip per ~900 parameters). On SQLite, where there is no
 /// round trip but preparing a statement of hundreds of parameters costs as much as running it, one single-row statement
-/// is prepared once per call and re-bound for every row; a row counts as inserted when the statement changed a row.
+/// is prepared once per call and re-bound for every row (directly, see <see cref="SqliteStatement"/>); a row counts as
+/// inserted when the statement changed a row. Values still go through the EF model's value converters.
 /// </remarks>
 internal static class InsertIgnoringConflicts
 {
@@ -71,33 +73,35 @@ internal static class InsertIgnoringConflicts
 
         var shape = InsertShape.Of<TEntity>(db, singleColumnKey: true);
         var properties = shape.Properties;
-        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        var names = properties.Select((_, i) => $"@p{i}").ToArray();
+        var converters = properties.Select(p => p.GetRelationalTypeMapping().Converter).ToArray();
         var keyIndex = Array.IndexOf(properties, shape.KeyProperties[0]);
-        var text = $"{shape.Head}({string.Join(", ", names)}){shape.OnConflict}";
+        var text = $"{shape.Head}({string.Join(", ", properties.Select((_, i) => $"?{i + 1}"))}){shape.OnConflict}";
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            // The statement is run directly, without Microsoft.Data.Sqlite's retries on SQLITE_BUSY: only safe when the
+            // caller's (immediate) transaction already holds the write lock.
+            throw new InvalidOperationException("Inserting rows one by one on SQLite needs a transaction.");
+        }
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var command = db.Database.GetDbConnection().CreateCommand();
-            await using (command.ConfigureAwait(false))
+            using var statement = SqliteStatement.Prepare((SqliteConnection)db.Database.GetDbConnection(), text);
+            var values = new object?[properties.Length];
+            foreach (var row in rows)
             {
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                command.CommandText = text;
-                var values = new object?[properties.Length];
-                foreach (var row in rows)
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var c = 0; c < properties.Length; c++)
                 {
-                    command.Parameters.Clear();
-                    for (var c = 0; c < properties.Length; c++)
-                    {
-                        values[c] = properties[c].PropertyInfo!.GetValue(row);
-                        command.Parameters.Add(mappings[c].CreateParameter(command, names[c], values[c], properties[c].IsNullable));
-                    }
+                    values[c] = properties[c].PropertyInfo!.GetValue(row);
+                    var converter = converters[c];
+                    statement.BindValue(c + 1, converter is null || values[c] is null ? values[c] : converter.ConvertToProvider(values[c]));
+                }
 
-                    if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
-                    {
-                        inserted(row, values[keyIndex]);
-                    }
+                if (statement.Execute() == 1)
+                {
+                    inserted(row, values[keyIndex]);
                 }
             }
         }
