@@ -67,6 +67,10 @@ internal static class IngestionRun
             var ids = Enumerable.Range(0, visitors).Select(i => $"visitor-{i:000000}").ToArray();
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gen0Before = GC.CollectionCount(0);
+            var gen2Before = GC.CollectionCount(2);
             var clock = Stopwatch.StartNew();
             var deadline = TimeSpan.FromSeconds(seconds);
             long accepted = 0, full = 0;
@@ -95,6 +99,9 @@ internal static class IngestionRun
             var total = clock.Elapsed;
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
+            var collections = (Gen0: GC.CollectionCount(0) - gen0Before, Gen2: GC.CollectionCount(2) - gen2Before);
             var factory = provider.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
             var rows = await db.Events.LongCountAsync();
@@ -104,7 +111,9 @@ internal static class IngestionRun
                 $"ingest: {(profiles ? "events + profile updates" : "events only")}, {visitors:#,0} visitors, batch {batch}: " +
                 $"{accepted:#,0} accepted in {produced.TotalSeconds:0.0} s ({full:#,0} full-queue retries), {rows:#,0} event rows and " +
                 $"{profileRows:#,0} profiles after the drain at {total.TotalSeconds:0.0} s => {rate:#,0} events/s; lost: {accepted - rows:#,0}; " +
-                $"process CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMicroseconds / Math.Max(1, rows):0.0} µs per event"));
+                $"process CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMicroseconds / Math.Max(1, rows):0.0} µs per event; " +
+                $"allocated {allocated / (double)Math.Max(1, rows) / 1024:0.0} KB per event, GC pauses {pause.TotalSeconds:0.00} s " +
+                $"({collections.Gen0:#,0} gen0, {collections.Gen2:#,0} gen2 collections)"));
             return rows == accepted ? 0 : 1;
         }
         finally
