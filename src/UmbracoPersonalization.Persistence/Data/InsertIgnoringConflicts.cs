@@ -73,10 +73,9 @@ internal static class InsertIgnoringConflicts
 
         var shape = InsertShape.Of<TEntity>(db, singleColumnKey: true);
         var properties = shape.Properties;
-        var converters = properties.Select(p => p.GetRelationalTypeMapping().Converter).ToArray();
-        var keyIndex = Array.IndexOf(properties, shape.KeyProperties[0]);
+        var bind = SqliteRowBinder<TEntity>.For(properties);
+        var key = properties[Array.IndexOf(properties, shape.KeyProperties[0])].PropertyInfo!;
         var text = $"{shape.Head}({string.Join(", ", properties.Select((_, i) => $"?{i + 1}"))}){shape.OnConflict}";
-
         if (db.Database.CurrentTransaction is null)
         {
             // The statement is run directly, without Microsoft.Data.Sqlite's retries on SQLITE_BUSY: only safe when the
@@ -88,20 +87,13 @@ internal static class InsertIgnoringConflicts
         try
         {
             using var statement = SqliteStatement.Prepare((SqliteConnection)db.Database.GetDbConnection(), text);
-            var values = new object?[properties.Length];
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                for (var c = 0; c < properties.Length; c++)
-                {
-                    values[c] = properties[c].PropertyInfo!.GetValue(row);
-                    var converter = converters[c];
-                    statement.BindValue(c + 1, converter is null || values[c] is null ? values[c] : converter.ConvertToProvider(values[c]));
-                }
-
+                bind(row, statement);
                 if (statement.Execute() == 1)
                 {
-                    inserted(row, values[keyIndex]);
+                    inserted(row, key.GetValue(row));
                 }
             }
         }

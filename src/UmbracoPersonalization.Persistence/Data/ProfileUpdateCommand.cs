@@ -1,10 +1,14 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence.Data.Entities;
+using UmbracoPersonalization.Persistence.Serialization;
 
 namespace UmbracoPersonalization.Persistence.Data;
 
@@ -28,7 +32,9 @@ internal sealed class ProfileUpdateCommand : IAsyncDisposable
     private readonly IProperty _version;
     private readonly IProperty _memberKey;
     private readonly IProperty _lastSeen;
-    private readonly IProperty _body;
+    private readonly IProperty _bodyColumn;
+    private readonly ArrayBufferWriter<byte> _body = new(4096);
+    private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = PersistenceJsonContext.Default.Options.Encoder });
     private readonly int[] _positions = [];
 
     private ProfileUpdateCommand(DbContext db, IEntityType entityType)
@@ -38,13 +44,13 @@ internal sealed class ProfileUpdateCommand : IAsyncDisposable
         _version = entityType.GetProperty(nameof(ProfileRow.Version));
         _memberKey = entityType.GetProperty(nameof(ProfileRow.MemberKey));
         _lastSeen = entityType.GetProperty(nameof(ProfileRow.LastSeen));
-        _body = entityType.GetProperty(nameof(ProfileRow.Body));
+        _bodyColumn = entityType.GetProperty(nameof(ProfileRow.Body));
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
         var text =
             $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(_version)} = @newVersion, {Column(_memberKey)} = @memberKey, " +
-            $"{Column(_lastSeen)} = @lastSeen, {Column(_body)} = @body WHERE {Column(_visitorId)} = @visitorId AND {Column(_version)} = @expected";
+            $"{Column(_lastSeen)} = @lastSeen, {Column(_bodyColumn)} = @body WHERE {Column(_visitorId)} = @visitorId AND {Column(_version)} = @expected";
         var connection = db.Database.GetDbConnection();
         if (connection is SqliteConnection sqlite)
         {
@@ -82,28 +88,34 @@ internal sealed class ProfileUpdateCommand : IAsyncDisposable
         }
     }
 
-    /// <summary>Updates one profile if its stored version is <paramref name="expected"/>; returns whether it did.</summary>
-    public async Task<bool> ExecuteAsync(ProfileRow row, long expected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Updates one profile (serialized here, see <see cref="ProfileSerializer"/>) if its stored version is
+    /// <paramref name="expected"/>; returns whether it did.
+    /// </summary>
+    public async Task<bool> ExecuteAsync(VisitorProfile profile, long expected, CancellationToken cancellationToken)
     {
         if (_statement is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _statement.BindValue(_positions[0], Provider(_version, expected + 1));
-            _statement.BindValue(_positions[1], Provider(_memberKey, row.MemberKey));
-            _statement.BindValue(_positions[2], Provider(_lastSeen, row.LastSeen));
-            _statement.BindValue(_positions[3], Provider(_body, row.Body));
-            _statement.BindValue(_positions[4], Provider(_visitorId, row.VisitorId));
-            _statement.BindValue(_positions[5], Provider(_version, expected));
+            _body.ResetWrittenCount();
+            _json.Reset(_body);
+            ProfileSerializer.Serialize(profile, _json);
+            _statement.BindInt64(_positions[0], expected + 1);
+            _statement.BindText(_positions[1], profile.MemberKey);
+            _statement.BindValue(_positions[2], Provider(_lastSeen, profile.LastSeen));
+            _statement.BindUtf8(_positions[3], _body.WrittenSpan);
+            _statement.BindText(_positions[4], profile.VisitorId);
+            _statement.BindInt64(_positions[5], expected);
             return _statement.Execute() == 1;
         }
 
         var parameters = _command!.Parameters;
         parameters.Clear();
         Add(_version, "@newVersion", expected + 1);
-        Add(_memberKey, "@memberKey", row.MemberKey);
-        Add(_lastSeen, "@lastSeen", row.LastSeen);
-        Add(_body, "@body", row.Body);
-        Add(_visitorId, "@visitorId", row.VisitorId);
+        Add(_memberKey, "@memberKey", profile.MemberKey);
+        Add(_lastSeen, "@lastSeen", profile.LastSeen);
+        Add(_bodyColumn, "@body", ProfileSerializer.Serialize(profile));
+        Add(_visitorId, "@visitorId", profile.VisitorId);
         Add(_version, "@expected", expected);
         return await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
@@ -112,6 +124,7 @@ internal sealed class ProfileUpdateCommand : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _statement?.Dispose();
+        await _json.DisposeAsync().ConfigureAwait(false);
         if (_command is not null)
         {
             await _command.DisposeAsync().ConfigureAwait(false);

@@ -64,6 +64,25 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
     }
 
+    /// <summary>Binds text already encoded as UTF-8.</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index, utf8));
+
+    /// <summary>Binds a <see cref="Guid"/> as Microsoft.Data.Sqlite stores it for EF Core: upper-case TEXT.</summary>
+    public void BindGuid(int index, Guid value)
+    {
+        Span<byte> utf8 = stackalloc byte[36];
+        value.TryFormat(utf8, out _);
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] is >= (byte)'a' and <= (byte)'f')
+            {
+                utf8[i] -= 'a' - 'A';
+            }
+        }
+
+        BindUtf8(index, utf8);
+    }
+
     /// <summary>Binds an integer.</summary>
     public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
@@ -92,7 +111,7 @@ internal sealed class SqliteStatement : IDisposable
                 BindInt64(index, flag ? 1 : 0);
                 break;
             case Guid guid:
-                BindText(index, guid.ToString().ToUpperInvariant());
+                BindGuid(index, guid);
                 break;
             default:
                 throw new NotSupportedException($"Binding a {value.GetType().Name} is not supported here.");

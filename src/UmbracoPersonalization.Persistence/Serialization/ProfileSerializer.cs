@@ -17,38 +17,18 @@ public static class ProfileSerializer
     public static string Serialize(VisitorProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var document = new ProfileDocument
-        {
-            FormatVersion = CurrentFormatVersion,
-            MemberKey = profile.MemberKey,
-            FirstSeen = profile.FirstSeen,
-            LastSeen = profile.LastSeen,
-            Visits = profile.Visits,
-            VisitStartedAt = profile.VisitStartedAt,
-            PageViews = profile.PageViews,
-            VisitPageViews = profile.VisitPageViews,
-            FirstReferrer = profile.FirstReferrer,
-            LastReferrer = profile.LastReferrer,
-            FirstUtm = profile.FirstUtm,
-            LastUtm = profile.LastUtm,
-            Device = profile.Device,
-            Language = profile.Language,
-            Country = profile.Country,
-            CategoryInterests = NullIfEmpty(profile.CategoryInterests),
-            TagInterests = NullIfEmpty(profile.TagInterests),
-            Goals = NullIfEmpty(profile.Goals),
-            Preferences = NullIfEmpty(profile.Preferences),
-            Stage = profile.Stage,
-            RecentPages = profile.RecentPages.Count == 0 ? null : [.. profile.RecentPages],
-            CustomEvents = NullIfEmpty(profile.CustomEvents),
-            VisitSegments = SortedOrNull(profile.VisitSegments),
-            Segments = SortedOrNull(profile.Segments),
-            Topics = SortedOrNull(profile.Topics),
-            SuppressedInterests = SortedOrNull(profile.SuppressedInterests),
-            PersonalizationPaused = profile.PersonalizationPaused ? true : null,
-            MergedVisitorIds = SortedOrNull(profile.MergedVisitorIds),
-        };
-        return JsonSerializer.Serialize(document, PersistenceJsonContext.Default.ProfileDocument);
+        return JsonSerializer.Serialize(ToDocument(profile), PersistenceJsonContext.Default.ProfileDocument);
+    }
+
+    /// <summary>
+    /// <see cref="Serialize(VisitorProfile)"/> as UTF-8 into <paramref name="writer"/> (flushed; the caller resets it
+    /// between profiles): the same text, without the UTF-16 string and its transcoding when the database takes UTF-8 (SQLite).
+    /// </summary>
+    internal static void Serialize(VisitorProfile profile, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        JsonSerializer.Serialize(writer, ToDocument(profile), PersistenceJsonContext.Default.ProfileDocument);
+        writer.Flush();
     }
 
     /// <summary>Reads a document written by any supported format version.</summary>
@@ -98,11 +78,47 @@ public static class ProfileSerializer
         };
     }
 
+    private static ProfileDocument ToDocument(VisitorProfile profile)
+    {
+        return new ProfileDocument
+        {
+            FormatVersion = CurrentFormatVersion,
+            MemberKey = profile.MemberKey,
+            FirstSeen = profile.FirstSeen,
+            LastSeen = profile.LastSeen,
+            Visits = profile.Visits,
+            VisitStartedAt = profile.VisitStartedAt,
+            PageViews = profile.PageViews,
+            VisitPageViews = profile.VisitPageViews,
+            FirstReferrer = profile.FirstReferrer,
+            LastReferrer = profile.LastReferrer,
+            FirstUtm = profile.FirstUtm,
+            LastUtm = profile.LastUtm,
+            Device = profile.Device,
+            Language = profile.Language,
+            Country = profile.Country,
+            CategoryInterests = NullIfEmpty(profile.CategoryInterests),
+            TagInterests = NullIfEmpty(profile.TagInterests),
+            Goals = NullIfEmpty(profile.Goals),
+            Preferences = NullIfEmpty(profile.Preferences),
+            Stage = profile.Stage,
+            RecentPages = profile.RecentPages.Count == 0 ? null : profile.RecentPages,
+            CustomEvents = NullIfEmpty(profile.CustomEvents),
+            VisitSegments = SortedOrNull(profile.VisitSegments),
+            Segments = SortedOrNull(profile.Segments),
+            Topics = SortedOrNull(profile.Topics),
+            SuppressedInterests = SortedOrNull(profile.SuppressedInterests),
+            PersonalizationPaused = profile.PersonalizationPaused ? true : null,
+            MergedVisitorIds = SortedOrNull(profile.MergedVisitorIds),
+        };
+    }
+
     private static List<string>? SortedOrNull(HashSet<string> values) =>
         values.Count == 0 ? null : [.. values.Order(StringComparer.Ordinal)];
 
+    // Serialized as is: a copy (the comparer does not change the output) cost an allocation per dictionary per save.
     private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>
-        source.Count == 0 ? null : new Dictionary<string, T>(source, StringComparer.Ordinal);
+        source.Count == 0 ? null : source;
 
     private static HashSet<string> Set(List<string>? values, StringComparer comparer) =>
         values is null ? new(comparer) : new(values, comparer);

@@ -162,14 +162,12 @@ public sealed class EfProfileStore : IProfileStore
             return saved;
         }
 
-        var bodies = saves.Select(s => ProfileSerializer.Serialize(s.Profile)).ToArray();
         var inserts = new List<ProfileRow>();
         var update = await ProfileUpdateCommand.CreateAsync(db, cancellationToken).ConfigureAwait(false);
         await using (update.ConfigureAwait(false))
         {
-            for (var i = 0; i < saves.Count; i++)
+            foreach (var (profile, expected) in saves)
             {
-                var (profile, expected) = saves[i];
                 ArgumentOutOfRangeException.ThrowIfNegative(expected);
                 if (expected == 0)
                 {
@@ -179,19 +177,12 @@ public sealed class EfProfileStore : IProfileStore
                         Version = 1,
                         MemberKey = profile.MemberKey,
                         LastSeen = profile.LastSeen,
-                        Body = bodies[i],
+                        Body = ProfileSerializer.Serialize(profile),
                     });
                     continue;
                 }
 
-                var row = new ProfileRow
-                {
-                    VisitorId = profile.VisitorId,
-                    MemberKey = profile.MemberKey,
-                    LastSeen = profile.LastSeen,
-                    Body = bodies[i],
-                };
-                if (await update.ExecuteAsync(row, expected, cancellationToken).ConfigureAwait(false))
+                if (await update.ExecuteAsync(profile, expected, cancellationToken).ConfigureAwait(false))
                 {
                     saved.Add(profile.VisitorId);
                 }

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Persistence.Data;
+using UmbracoPersonalization.Persistence.Serialization;
 using UmbracoPersonalization.Persistence.Stores;
 using UmbracoPersonalization.Persistence.Tests.Infrastructure;
 
@@ -21,6 +24,31 @@ public sealed class EfProfileStoreTests
         Assert.NotNull(loaded);
         Assert.Equal(1, profile.Version);
         AssertSameProfile(profile, loaded);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SaveAsync_Update_StoresTheSerializersTextAndColumns(PersistenceProvider provider)
+    {
+        // On SQLite the update binds the body as UTF-8 written straight by the serializer: it must be the same text
+        // (escaping included) as the string form, and LastSeen must be stored as EF Core stores it (retention reads it).
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var services = await database.MigratedServicesAsync();
+        var store = services.GetRequiredService<IProfileStore>();
+        var profile = FullProfile("v-utf8");
+        Assert.True(await store.SaveAsync(profile, expectedVersion: 0));
+        profile.Preferences["firstName"] = "Zoë <b>&amp;</b> \"quoted\" \U0001F600";
+        profile.RecentPages.Add("/caf\u00e9/");
+        profile.LastSeen = profile.LastSeen.AddDays(3);
+
+        Assert.True(await store.SaveAsync(profile, profile.Version));
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>().CreateDbContextAsync();
+        var since = profile.LastSeen.AddDays(-1);
+        var row = await db.Profiles.AsNoTracking().SingleAsync(p => p.VisitorId == "v-utf8" && p.LastSeen > since);
+        Assert.Equal(ProfileSerializer.Serialize(profile), row.Body);
+        Assert.Equal(2, row.Version);
+        Assert.Equal("member-42", row.MemberKey);
     }
 
     [SkippableTheory]
