@@ -22,7 +22,8 @@ namespace UmbracoPersonalization.Benchmarks;
 /// Also prints the process's CPU time per event over the same span (producer included): on a shared machine it moves
 /// less with other load than events/s, and CPU per event is what the ingestion worker takes from web requests.
 /// Options: <c>--seconds N</c> (10), <c>--visitors N</c> (2,000 distinct visitors), <c>--no-profiles</c> (store events
-/// only, no profile updates), <c>--batch N</c> (the worker's batch size, 500).
+/// only, no profile updates), <c>--batch N</c> (the worker's batch size, 500), <c>--prefill N</c> (instead of the producer,
+/// queue N events before the worker starts and time the worker draining them alone).
 /// </summary>
 internal static class IngestionRun
 {
@@ -35,6 +36,7 @@ internal static class IngestionRun
         var visitors = Option(args, "--visitors", 2000);
         var batch = Option(args, "--batch", 500);
         var profiles = !args.Contains("--no-profiles");
+        var prefill = Option(args, "--prefill", 0);
         var folder = Path.Combine(Path.GetTempPath(), "up-ingest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -45,6 +47,7 @@ internal static class IngestionRun
                 {
                     o.DataDirectory = folder;
                     o.BatchSize = batch;
+                    o.QueueCapacity = Math.Max(o.QueueCapacity, prefill);
                 });
             if (profiles)
             {
@@ -60,11 +63,21 @@ internal static class IngestionRun
                     await lifecycle.StartingAsync(CancellationToken.None);
                 }
 
-                await service.StartAsync(CancellationToken.None);
+                if (prefill == 0)
+                {
+                    await service.StartAsync(CancellationToken.None);
+                }
             }
 
             var queue = provider.GetRequiredService<IEventQueue>();
             var ids = Enumerable.Range(0, visitors).Select(i => $"visitor-{i:000000}").ToArray();
+            var now = DateTimeOffset.UtcNow;
+            long accepted = 0, full = 0;
+            while (accepted < prefill && queue.TryEnqueue(PageView(ids[accepted % ids.Length], now.AddTicks(accepted))))
+            {
+                accepted++;
+            }
+
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -72,9 +85,16 @@ internal static class IngestionRun
             var gen0Before = GC.CollectionCount(0);
             var gen2Before = GC.CollectionCount(2);
             var clock = Stopwatch.StartNew();
-            var deadline = TimeSpan.FromSeconds(seconds);
-            long accepted = 0, full = 0;
-            var now = DateTimeOffset.UtcNow;
+            if (prefill > 0)
+            {
+                // The worker alone drains a queue filled beforehand: no producer competing for the 2 cores.
+                foreach (var service in hosted)
+                {
+                    await service.StartAsync(CancellationToken.None);
+                }
+            }
+
+            var deadline = TimeSpan.FromSeconds(prefill > 0 ? 0 : seconds);
             while (clock.Elapsed < deadline)
             {
                 var visitorEvent = PageView(ids[accepted % ids.Length], now.AddTicks(accepted));
