@@ -14,6 +14,9 @@ namespace UmbracoPersonalization.Core.Segments;
 /// </summary>
 public sealed partial class ProfileUpdater
 {
+    /// <summary>Up to this many segments, the per-event membership flags live on the stack.</summary>
+    private const int MaxStackSegments = 512;
+
     private static readonly ConsentState StoredConsent = new(ConsentPurposes.Necessary | ConsentPurposes.Analytics | ConsentPurposes.Personalization);
 
     private readonly ProfileBuilder _builder;
@@ -58,36 +61,85 @@ public sealed partial class ProfileUpdater
         var snapshot = _snapshots.Current;
         var context = new VisitorContext(profile, RequestOf(visitorEvent), StoredConsent) { IsIdentified = true };
         var attributes = VisitorAttributes.Create(context, _builder.Options);
+        var segments = snapshot.Segments;
+        var count = segments.Count;
+        Span<bool> was = count <= MaxStackSegments ? stackalloc bool[count] : new bool[count];
+        var rewrite = !MarkStored(profile.Segments, snapshot, was);
         List<string>? entered = null;
         List<string>? left = null;
-        var members = new List<string>();
-        var segments = snapshot.Segments;
-        for (var i = 0; i < segments.Count; i++)
+        Span<bool> isIn = count <= MaxStackSegments ? stackalloc bool[count] : new bool[count];
+        for (var i = 0; i < count; i++)
         {
             var segment = segments[i];
-            var wasIn = profile.Segments.Contains(segment.Alias);
-            var isIn = segment.IsMatch(attributes);
-            if (isIn)
-            {
-                members.Add(segment.Alias);
-            }
-
-            if (isIn && !wasIn)
+            isIn[i] = segment.IsMatch(attributes);
+            if (isIn[i] && !was[i])
             {
                 (entered ??= []).Add(segment.Alias);
             }
-            else if (!isIn && wasIn)
+            else if (!isIn[i] && was[i])
             {
                 (left ??= []).Add(segment.Alias);
             }
         }
 
-        profile.Segments.Clear();
-        profile.Segments.UnionWith(members);
-        profile.VisitSegments.UnionWith(members);
+        // The stored set is rewritten only when it differs from the result (set-wise, or in an alias's spelling):
+        // most events change no membership, and rebuilding the case-insensitive set hashed every alias again.
+        if (rewrite || entered is not null || left is not null)
+        {
+            profile.Segments.Clear();
+            AddMembers(profile.Segments, segments, isIn);
+        }
+
+        AddMembers(profile.VisitSegments, segments, isIn);
         return entered is null && left is null
             ? new ProfileUpdateResult(true, [], [])
             : new ProfileUpdateResult(true, (IReadOnlyList<string>?)entered ?? [], (IReadOnlyList<string>?)left ?? []);
+    }
+
+    /// <summary>
+    /// Marks in <paramref name="was"/> the segments <paramref name="stored"/> holds, in one pass over the stored set
+    /// (a few dozen) rather than a hashed lookup per defined segment. Returns <c>false</c> when the stored set must be
+    /// rewritten even if no membership changes: it names a segment no longer defined (dropped silently), spells an
+    /// alias differently from its definition, or has another comparer than the case-insensitive one lookups assume.
+    /// </summary>
+    private static bool MarkStored(HashSet<string> stored, DefinitionSnapshot snapshot, Span<bool> was)
+    {
+        if (!ReferenceEquals(stored.Comparer, StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var segment in snapshot.Segments)
+            {
+                was[segment.Index] = stored.Contains(segment.Alias);
+            }
+
+            return false;
+        }
+
+        var exact = true;
+        foreach (var alias in stored)
+        {
+            if (snapshot.TryGetSegment(alias, out var segment))
+            {
+                was[segment.Index] = true;
+                exact &= string.Equals(alias, segment.Alias, StringComparison.Ordinal);
+            }
+            else
+            {
+                exact = false;
+            }
+        }
+
+        return exact;
+    }
+
+    private static void AddMembers(HashSet<string> into, IReadOnlyList<CompiledSegment> segments, ReadOnlySpan<bool> isIn)
+    {
+        for (var i = 0; i < isIn.Length; i++)
+        {
+            if (isIn[i])
+            {
+                into.Add(segments[i].Alias);
+            }
+        }
     }
 
     /// <summary>Applies the event, re-evaluates segments and tells every observer when memberships changed.</summary>
