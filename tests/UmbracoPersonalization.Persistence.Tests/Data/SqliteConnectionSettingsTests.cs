@@ -12,7 +12,7 @@ public sealed class SqliteConnectionSettingsTests
     [InlineData(SqliteSynchronousMode.Normal, 1)]
     [InlineData(SqliteSynchronousMode.Full, 2)]
     [InlineData(SqliteSynchronousMode.Extra, 3)]
-    public async Task EveryConnection_UsesTheConfiguredSynchronousModeInWalMode(SqliteSynchronousMode? mode, long expected)
+    public async Task EveryConnection_UsesTheConfiguredSynchronousModeInWalModeAndTheLargerPageCache(SqliteSynchronousMode? mode, long expected)
     {
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
         var services = database.BuildServices(o =>
@@ -35,6 +35,8 @@ public sealed class SqliteConnectionSettingsTests
             Assert.Equal(expected, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
             command.CommandText = "PRAGMA journal_mode;";
             Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA cache_size;";
+            Assert.Equal(-SqliteConnectionSettingsInterceptor.CacheSizeKiB, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
             await db.Database.CloseConnectionAsync();
         }
     }
