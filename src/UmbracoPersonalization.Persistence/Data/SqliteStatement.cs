@@ -11,10 +11,10 @@ namespace UmbracoPersonalization.Persistence.Data;
 /// <remarks>
 /// Used for the ingestion worker's per-row statements (the event insert and the profile update, hundreds per batch).
 /// Through <see cref="SqliteCommand"/> each execution creates a data reader, looks every parameter's index up by name
-/// and runs the generic value binder: in a trace of <c>--ingest</c> that wrapper cost about ten times SQLite's own
-/// <c>sqlite3_step</c> for these statements. Values must already be in their provider form (see
-/// <see cref="BindValue"/>); the caller's transaction is an immediate one (Microsoft.Data.Sqlite's default), so the
-/// write lock is already held and <c>SQLITE_BUSY</c> cannot occur here.
+/// and runs the generic value binder, several times SQLite's own <c>sqlite3_step</c> for these small statements; run
+/// directly, <c>--ingest</c> used about 15 % less CPU per event. Values must already be in their provider form (see
+/// <see cref="BindValue"/>). There are no busy retries here: the caller's transaction is an immediate one
+/// (Microsoft.Data.Sqlite's default, which retries at <c>BEGIN</c>), so the write lock is already held.
 /// </remarks>
 internal sealed class SqliteStatement : IDisposable
 {
