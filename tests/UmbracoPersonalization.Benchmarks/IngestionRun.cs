@@ -23,7 +23,8 @@ namespace UmbracoPersonalization.Benchmarks;
 /// less with other load than events/s, and CPU per event is what the ingestion worker takes from web requests.
 /// Options: <c>--seconds N</c> (10), <c>--visitors N</c> (2,000 distinct visitors), <c>--no-profiles</c> (store events
 /// only, no profile updates), <c>--batch N</c> (the worker's batch size, 500), <c>--prefill N</c> (instead of the producer,
-/// queue N events before the worker starts and time the worker draining them alone).
+/// queue N events before the worker starts and time the worker draining them alone), <c>--random-ids</c> (version 4
+/// event ids, as runs before this option used; by default ids are version 7, as the web package creates them).
 /// </summary>
 internal static class IngestionRun
 {
@@ -37,6 +38,7 @@ internal static class IngestionRun
         var batch = Option(args, "--batch", 500);
         var profiles = !args.Contains("--no-profiles");
         var prefill = Option(args, "--prefill", 0);
+        var randomIds = args.Contains("--random-ids");
         var folder = Path.Combine(Path.GetTempPath(), "up-ingest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -73,7 +75,7 @@ internal static class IngestionRun
             var ids = Enumerable.Range(0, visitors).Select(i => $"visitor-{i:000000}").ToArray();
             var now = DateTimeOffset.UtcNow;
             long accepted = 0, full = 0;
-            while (accepted < prefill && queue.TryEnqueue(PageView(ids[accepted % ids.Length], now.AddTicks(accepted))))
+            while (accepted < prefill && queue.TryEnqueue(PageView(ids[accepted % ids.Length], now.AddTicks(accepted), randomIds)))
             {
                 accepted++;
             }
@@ -97,7 +99,7 @@ internal static class IngestionRun
             var deadline = TimeSpan.FromSeconds(prefill > 0 ? 0 : seconds);
             while (clock.Elapsed < deadline)
             {
-                var visitorEvent = PageView(ids[accepted % ids.Length], now.AddTicks(accepted));
+                var visitorEvent = PageView(ids[accepted % ids.Length], now.AddTicks(accepted), randomIds);
                 if (queue.TryEnqueue(visitorEvent))
                 {
                     accepted++;
@@ -128,7 +130,7 @@ internal static class IngestionRun
             var profileRows = await db.Profiles.LongCountAsync();
             var rate = rows / total.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest: {(profiles ? "events + profile updates" : "events only")}, {visitors:#,0} visitors, batch {batch}: " +
+                $"ingest: {(profiles ? "events + profile updates" : "events only")}, {visitors:#,0} visitors, batch {batch}, {(randomIds ? "random" : "time-ordered")} ids: " +
                 $"{accepted:#,0} accepted in {produced.TotalSeconds:0.0} s ({full:#,0} full-queue retries), {rows:#,0} event rows and " +
                 $"{profileRows:#,0} profiles after the drain at {total.TotalSeconds:0.0} s => {rate:#,0} events/s; lost: {accepted - rows:#,0}; " +
                 $"process CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMicroseconds / Math.Max(1, rows):0.0} µs per event; " +
@@ -143,9 +145,11 @@ internal static class IngestionRun
         }
     }
 
-    private static VisitorEvent PageView(string visitorId, DateTimeOffset timestamp) => new()
+    // Time-ordered ids by default, as the middleware and block selector create them: random ones land all over the
+    // event key index, so each batch rewrites many more of its pages.
+    private static VisitorEvent PageView(string visitorId, DateTimeOffset timestamp, bool randomIds) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = randomIds ? Guid.NewGuid() : Guid.CreateVersion7(timestamp),
         VisitorId = visitorId,
         Type = VisitorEventType.PageView,
         Timestamp = timestamp,
