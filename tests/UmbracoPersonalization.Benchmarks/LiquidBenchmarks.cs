@@ -14,6 +14,7 @@ public class LiquidBenchmarks
         "Good {{ context.greeting }}, {{ visitor.preferences.firstName | default: 'there' }}!{% if visitor.visits > 1 %} Welcome back.{% endif %}";
 
     private LiquidRenderer _renderer = null!;
+    private LiquidRenderer _unmemoized = null!;
     private VisitorContext _context = null!;
 
     /// <summary>Creates the renderer and parses the template once.</summary>
@@ -23,12 +24,21 @@ public class LiquidBenchmarks
         var options = Options.Create(new LiquidOptions());
         var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), options);
         _renderer = new LiquidRenderer(cache, options, Options.Create(new ProfileOptions()), NullLogger<LiquidRenderer>.Instance);
+        var unmemoized = Options.Create(new LiquidOptions { MemoizeOutput = false });
+        _unmemoized = new LiquidRenderer(
+            new LiquidTemplateCache(new LiquidTemplateValidator(unmemoized), unmemoized), unmemoized, Options.Create(new ProfileOptions()), NullLogger<LiquidRenderer>.Instance);
         _context = BenchmarkData.Context(BenchmarkData.Profile(), BenchmarkData.Request());
         RenderGreeting();
+        RenderGreetingWithoutMemo();
     }
 
-    /// <summary>Renders the greeting (template cached, visitor model cached on the request).</summary>
+    /// <summary>Renders the greeting for a visitor seen before (template parsed, output memoized: builds the memo key).</summary>
     /// <returns>The HTML.</returns>
     [Benchmark]
     public string RenderGreeting() => _renderer.Render(Greeting, _context).Html;
+
+    /// <summary>Renders the greeting through DotLiquid every time (<see cref="LiquidOptions.MemoizeOutput"/> off).</summary>
+    /// <returns>The HTML.</returns>
+    [Benchmark]
+    public string RenderGreetingWithoutMemo() => _unmemoized.Render(Greeting, _context).Html;
 }

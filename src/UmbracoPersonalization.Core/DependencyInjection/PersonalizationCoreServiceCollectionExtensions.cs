@@ -45,7 +45,7 @@ public static class PersonalizationCoreServiceCollectionExtensions
         services.AddOptions<LiquidOptions>()
             .Validate(
                 o => o.MaxTemplateLength > 0 && o.MaxNestingDepth > 0 && o.MaxIterations > 0 && o.RenderTimeout > TimeSpan.Zero
-                    && o.MaxOutputLength > 0 && o.MaxCachedTemplates > 0,
+                    && o.MaxOutputLength > 0 && o.MaxCachedTemplates > 0 && o.MaxMemoizedOutputs > 0,
                 "Every Liquid limit must be positive.")
             .ValidateOnStart();
     }

@@ -14,6 +14,7 @@ public sealed class LiquidOptions
     private const string StaticRenderTimeout = "00:00:00.100";
     private const int StaticMaxOutputLength = 32 * 1024;
     private const int StaticMaxCachedTemplates = 1000;
+    private const int StaticMaxMemoizedOutputs = 1000;
 
     /// <summary>Longest template accepted, in characters. Default 8192.</summary>
     [DefaultValue(StaticMaxTemplateLength)]
@@ -38,4 +39,17 @@ public sealed class LiquidOptions
     /// <summary>Most parsed templates kept in memory; the cache is cleared when it is full. Default 1000.</summary>
     [DefaultValue(StaticMaxCachedTemplates)]
     public int MaxCachedTemplates { get; set; } = StaticMaxCachedTemplates;
+
+    /// <summary>
+    /// Whether a template's output is remembered per (template, output mode, values it reads), so that visitors who look
+    /// the same to the template do not render it again. Templates that read the clock (<c>'now'</c>, <c>'today'</c>) are
+    /// never memoized. Turn this off only if the site registers DotLiquid filters whose output changes between calls.
+    /// Default <c>true</c>.
+    /// </summary>
+    [DefaultValue(true)]
+    public bool MemoizeOutput { get; set; } = true;
+
+    /// <summary>Most outputs remembered per template; a template's memo is emptied when full. Default 1000.</summary>
+    [DefaultValue(StaticMaxMemoizedOutputs)]
+    public int MaxMemoizedOutputs { get; set; } = StaticMaxMemoizedOutputs;
 }

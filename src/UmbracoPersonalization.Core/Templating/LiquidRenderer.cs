@@ -13,6 +13,8 @@ namespace UmbracoPersonalization.Core.Templating;
 /// device, topInterest, isReturning, preferences.*), <c>context.*</c> (path, hour, weekday, month, greeting, utm.*) and
 /// <c>item.*</c> (name, url). Limits: template size and nesting (validated before parsing), iterations per loop, a
 /// render timeout and an output cap. Output is HTML-safe. Any failure renders the fallback text and is logged; never throws.
+/// A successful output is memoized per (template, output mode, the model values the template reads): see
+/// <see cref="LiquidOptions.MemoizeOutput"/>.
 /// </summary>
 /// <remarks>
 /// DotLiquid's global settings (<c>Template.*</c>) are deliberately left untouched, since the host site may use
@@ -101,6 +103,16 @@ public sealed partial class LiquidRenderer
                 root["item"] = LiquidModel.Item(item, escape);
             }
 
+            string? memoKey = null;
+            if (_options.MemoizeOutput && entry.Reads is { IsMemoizable: true } reads)
+            {
+                memoKey = LiquidMemoKey.Build(root, reads, escape);
+                if (entry.Outputs.TryGetValue(memoKey, out var remembered))
+                {
+                    return new LiquidRenderResult(remembered, false);
+                }
+            }
+
             using var writer = new BoundedStringWriter(_options.MaxOutputLength);
             entry.Template.Render(writer, new RenderParameters(CultureInfo.InvariantCulture)
             {
@@ -111,7 +123,18 @@ public sealed partial class LiquidRenderer
                 SyntaxCompatibilityLevel = SyntaxCompatibility.DotLiquid22,
             });
             var output = writer.ToString();
-            return new LiquidRenderResult(escape ? output : WebUtility.HtmlEncode(output), false);
+            var html = escape ? output : WebUtility.HtmlEncode(output);
+            if (memoKey is not null)
+            {
+                if (entry.Outputs.Count >= _options.MaxMemoizedOutputs)
+                {
+                    entry.Outputs.Clear();
+                }
+
+                entry.Outputs[memoKey] = html;
+            }
+
+            return new LiquidRenderResult(html, false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -45,7 +45,9 @@ public sealed class LiquidTemplateCache
             return entry;
         }
 
-        entry = _validator.TryParse(source, out var template, out var error) ? new Entry(template, null) : new Entry(null, error);
+        entry = _validator.TryParse(source, out var template, out var error)
+            ? new Entry(template, null) { Reads = LiquidTemplateReads.Analyze(source) }
+            : new Entry(null, error);
         if (_entries.Count >= _capacity)
         {
             _entries.Clear();
@@ -54,5 +56,12 @@ public sealed class LiquidTemplateCache
         return _entries.GetOrAdd(source, entry);
     }
 
-    internal sealed record Entry(Template? Template, string? Error);
+    internal sealed record Entry(Template? Template, string? Error)
+    {
+        /// <summary>What the template reads (set for a parsed template).</summary>
+        public LiquidTemplateReads? Reads { get; init; }
+
+        /// <summary>Rendered HTML by <see cref="LiquidMemoKey"/>; emptied when full.</summary>
+        public ConcurrentDictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);
+    }
 }

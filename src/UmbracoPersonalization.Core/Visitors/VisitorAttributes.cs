@@ -40,6 +40,10 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// </remarks>
 public sealed class VisitorAttributes : IAttributeSource
 {
+    // Shared by every visitor without goals, events, UTM, ... (attribute values hold their collections, never copy or change them).
+    private static readonly AttributeValue EmptyObject = AttributeValue.FromObject(new Dictionary<string, AttributeValue>(0));
+    private static readonly AttributeValue EmptyArray = AttributeValue.FromArray(Array.Empty<AttributeValue>());
+
     private readonly Dictionary<string, AttributeValue> _values;
 
     private VisitorAttributes(Dictionary<string, AttributeValue> values, LifecycleStage stage, string? topInterest)
@@ -113,31 +117,19 @@ public sealed class VisitorAttributes : IAttributeSource
         values[VisitorAttributeNames.Tags] = InterestObject(profile.TagInterests, now, options.InterestHalfLife, out _);
         var chosenTopic = ApplyTopics(values, profile, now, options.InterestHalfLife);
         var topInterest = profile.Preferences.TryGetValue("interest", out var preferredInterest) ? preferredInterest : chosenTopic ?? strongest;
-        values[VisitorAttributeNames.Topics] = StringArray([.. profile.Topics.Order(StringComparer.Ordinal)]);
+        values[VisitorAttributeNames.Topics] = SortedStringArray(profile.Topics);
         values[VisitorAttributeNames.PersonalizationPaused] = AttributeValue.From(profile.PersonalizationPaused);
         values[VisitorAttributeNames.TopInterest] = AttributeValue.From(topInterest);
 
-        var goals = new Dictionary<string, AttributeValue>(profile.Goals.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (alias, record) in profile.Goals)
-        {
-            goals[alias] = AttributeValue.From(record.Count);
-        }
-
-        values[VisitorAttributeNames.Goals] = AttributeValue.FromObject(goals);
+        values[VisitorAttributeNames.Goals] = GoalObject(profile);
         values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
-        values[VisitorAttributeNames.Segments] = StringArray(profile.Segments.Order(StringComparer.Ordinal).ToArray());
+        values[VisitorAttributeNames.Segments] = SortedStringArray(profile.Segments);
         var sameVisit = profile.Visits > 0 && now - profile.LastSeen < options.SessionTimeout;
         values[VisitorAttributeNames.VisitSegments] = sameVisit
-            ? StringArray(profile.VisitSegments.Order(StringComparer.Ordinal).ToArray())
-            : StringArray([]);
+            ? SortedStringArray(profile.VisitSegments)
+            : EmptyArray;
         values[VisitorAttributeNames.VisitedPages] = StringArray(profile.RecentPages);
-        var events = new Dictionary<string, AttributeValue>(profile.CustomEvents.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, count) in profile.CustomEvents)
-        {
-            events[name] = AttributeValue.From(count);
-        }
-
-        values[VisitorAttributeNames.Events] = AttributeValue.FromObject(events);
+        values[VisitorAttributeNames.Events] = EventObject(profile);
 
         values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
         values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);
@@ -202,17 +194,50 @@ public sealed class VisitorAttributes : IAttributeSource
 
     private static AttributeValue UtmObject(UtmParameters? utm)
     {
-        var values = new Dictionary<string, AttributeValue>(5, StringComparer.Ordinal);
-        if (utm is not null)
+        if (utm is null || utm.IsEmpty)
         {
-            AddIfSet(values, "source", utm.Source);
-            AddIfSet(values, "medium", utm.Medium);
-            AddIfSet(values, "campaign", utm.Campaign);
-            AddIfSet(values, "term", utm.Term);
-            AddIfSet(values, "content", utm.Content);
+            return EmptyObject;
         }
 
+        var values = new Dictionary<string, AttributeValue>(5, StringComparer.Ordinal);
+        AddIfSet(values, "source", utm.Source);
+        AddIfSet(values, "medium", utm.Medium);
+        AddIfSet(values, "campaign", utm.Campaign);
+        AddIfSet(values, "term", utm.Term);
+        AddIfSet(values, "content", utm.Content);
         return AttributeValue.FromObject(values);
+    }
+
+    private static AttributeValue GoalObject(VisitorProfile profile)
+    {
+        if (profile.Goals.Count == 0)
+        {
+            return EmptyObject;
+        }
+
+        var goals = new Dictionary<string, AttributeValue>(profile.Goals.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (alias, record) in profile.Goals)
+        {
+            goals[alias] = AttributeValue.From(record.Count);
+        }
+
+        return AttributeValue.FromObject(goals);
+    }
+
+    private static AttributeValue EventObject(VisitorProfile profile)
+    {
+        if (profile.CustomEvents.Count == 0)
+        {
+            return EmptyObject;
+        }
+
+        var events = new Dictionary<string, AttributeValue>(profile.CustomEvents.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, count) in profile.CustomEvents)
+        {
+            events[name] = AttributeValue.From(count);
+        }
+
+        return AttributeValue.FromObject(events);
     }
 
     private static void AddIfSet(Dictionary<string, AttributeValue> values, string key, string? value)
@@ -227,6 +252,11 @@ public sealed class VisitorAttributes : IAttributeSource
         Dictionary<string, InterestScore> interests, DateTimeOffset now, TimeSpan halfLife, out string? strongest)
     {
         strongest = null;
+        if (interests.Count == 0)
+        {
+            return EmptyObject;
+        }
+
         var best = double.NegativeInfinity;
         var values = new Dictionary<string, AttributeValue>(interests.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, score) in interests)
@@ -287,6 +317,11 @@ public sealed class VisitorAttributes : IAttributeSource
 
     private static AttributeValue StringObject(IEnumerable<KeyValuePair<string, string>> pairs)
     {
+        if (pairs is IReadOnlyCollection<KeyValuePair<string, string>> { Count: 0 })
+        {
+            return EmptyObject;
+        }
+
         var values = new Dictionary<string, AttributeValue>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in pairs)
         {
@@ -296,11 +331,29 @@ public sealed class VisitorAttributes : IAttributeSource
         return AttributeValue.FromObject(values);
     }
 
+    private static AttributeValue SortedStringArray(IReadOnlyCollection<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return EmptyArray;
+        }
+
+        var sorted = new string[items.Count];
+        var i = 0;
+        foreach (var item in items)
+        {
+            sorted[i++] = item;
+        }
+
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return StringArray(sorted);
+    }
+
     private static AttributeValue StringArray(IReadOnlyList<string> items)
     {
         if (items.Count == 0)
         {
-            return AttributeValue.FromArray(Array.Empty<AttributeValue>());
+            return EmptyArray;
         }
 
         var values = new AttributeValue[items.Count];

@@ -36,6 +36,9 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private readonly PersistenceMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<EventIngestionWorker> _logger;
+    /// <summary>How often a batch that is not full yet looks for more events until <see cref="PersistenceOptions.MaxBatchDelay"/>.</summary>
+    private static readonly TimeSpan FillPollInterval = TimeSpan.FromMilliseconds(10);
+
     private readonly CancellationTokenSource _abort = new();
     private long _batchesFlushed;
     private Task? _executeTask;
@@ -139,31 +142,37 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private async Task FillBatchAsync(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch, CancellationToken abort)
     {
         var size = _options.BatchSize;
-        while (batch.Count < size && reader.TryRead(out var e))
-        {
-            batch.Add(e);
-        }
-
+        Drain(reader, batch, size);
         if (batch.Count >= size || reader.Completion.IsCompleted)
         {
             return;
         }
 
-        using var delay = new CancellationTokenSource(_options.MaxBatchDelay, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(delay.Token, abort);
-        try
+        // Poll in short slices instead of awaiting the channel: awaiting it resumes this loop (a thread-pool hop and a
+        // wake-up) for every single event, which under steady traffic costs the web requests on the same cores more
+        // than the events themselves. A slice lets events accumulate; the batch still goes at BatchSize or MaxBatchDelay.
+        var started = _time.GetTimestamp();
+        while (batch.Count < size && !reader.Completion.IsCompleted)
         {
-            while (batch.Count < size && await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+            var remaining = _options.MaxBatchDelay - _time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
             {
-                while (batch.Count < size && reader.TryRead(out var e))
-                {
-                    batch.Add(e);
-                }
+                return;
             }
+
+            // After a drain the channel is empty unless the batch is full, so its completion (a stop) ends the wait too.
+            var slice = Task.Delay(remaining < FillPollInterval ? remaining : FillPollInterval, _time, abort);
+            await Task.WhenAny(slice, reader.Completion).ConfigureAwait(false);
+            abort.ThrowIfCancellationRequested();
+            Drain(reader, batch, size);
         }
-        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
+    }
+
+    private static void Drain(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch, int size)
+    {
+        while (batch.Count < size && reader.TryRead(out var e))
         {
-            // The batch delay elapsed: write what we have.
+            batch.Add(e);
         }
     }
 

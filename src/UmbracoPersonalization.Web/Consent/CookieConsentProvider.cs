@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Consent;
@@ -10,9 +11,20 @@ namespace UmbracoPersonalization.Web.Consent;
 /// <see cref="PersonalizationSettings.ConsentPolicyVersion"/>, or a malformed cookie, counts as undecided. The state carries
 /// one <see cref="ConsentDecision"/> per purpose (granted or denied, with the time of the choice).
 /// </summary>
+/// <remarks>
+/// A visitor sends the same cookie on every request, so the state read from a cookie value is remembered (at most
+/// <see cref="MemoCapacity"/> values, emptied when full): <see cref="ConsentState"/> is immutable and depends only on
+/// the value and the policy version, which is part of the memo's key.
+/// </remarks>
 public sealed class CookieConsentProvider : IConsentProvider
 {
+    /// <summary>How many cookie values are remembered at most.</summary>
+    public const int MemoCapacity = 10_000;
+
+    private const int MaxMemoizedLength = 1024;
+
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
+    private readonly ConcurrentDictionary<(string Value, string Policy), ConsentState> _memo = new();
 
     /// <summary>Creates the provider.</summary>
     public CookieConsentProvider(IOptionsMonitor<PersonalizationSettings> settings) => _settings = settings;
@@ -23,6 +35,33 @@ public sealed class CookieConsentProvider : IConsentProvider
         ArgumentNullException.ThrowIfNull(httpContext);
         var settings = _settings.CurrentValue;
         var value = httpContext.Request.Cookies[PersonalizationCookies.ConsentName(httpContext.Request, settings)];
+        if (value is null)
+        {
+            return ConsentState.Undecided;
+        }
+
+        var key = (value, settings.ConsentPolicyVersion);
+        if (_memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var read = Read(value, settings.ConsentPolicyVersion);
+        if (value.Length <= MaxMemoizedLength)
+        {
+            if (_memo.Count >= MemoCapacity)
+            {
+                _memo.Clear();
+            }
+
+            _memo[key] = read;
+        }
+
+        return read;
+    }
+
+    private static ConsentState Read(string value, string policyVersion)
+    {
         var state = ConsentCookie.Parse(value);
         if (state is not { DecidedAt: { } decidedAt, PolicyVersion: { } version })
         {
@@ -31,6 +70,6 @@ public sealed class CookieConsentProvider : IConsentProvider
 
         // The cookie holds one choice for all purposes: expand it into per-purpose decisions (granted or denied, same
         // moment). A choice made under another policy version counts as undecided.
-        return ConsentRecord.For(version, state.Granted, decidedAt).ToState(settings.ConsentPolicyVersion);
+        return ConsentRecord.For(version, state.Granted, decidedAt).ToState(policyVersion);
     }
 }

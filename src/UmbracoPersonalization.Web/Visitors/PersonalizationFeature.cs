@@ -21,8 +21,8 @@ internal sealed class PersonalizationFeature
     private readonly IReadOnlyList<IVisitorAttributeProvider> _attributeProviders;
     private readonly ILogger? _logger;
     private VisitorContext? _context;
-    private IReadOnlyList<string> _categories = [];
-    private IReadOnlyList<string> _tags = [];
+    private string[] _categories = [];
+    private string[] _tags = [];
 
     public PersonalizationFeature(
         HttpContext httpContext,
@@ -73,8 +73,15 @@ internal sealed class PersonalizationFeature
 
     public void DescribePage(IEnumerable<string> categories, IEnumerable<string> tags)
     {
-        _categories = Clean(categories);
-        _tags = Clean(tags);
+        var cleanCategories = Clean(categories);
+        var cleanTags = Clean(tags);
+        if (cleanCategories.AsSpan().SequenceEqual(_categories) && cleanTags.AsSpan().SequenceEqual(_tags))
+        {
+            return; // the context (and the attributes and memberships cached on it) already describe this page
+        }
+
+        _categories = cleanCategories;
+        _tags = cleanTags;
         _context = null;
     }
 

@@ -17,7 +17,11 @@ internal sealed class RequestContextFactory
     private const int MaxUtmLength = 200;
     private const int MaxLanguageLength = 35;
 
+    private const int LanguageMemoCapacity = 1024;
+
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> TimeZones = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?> Languages = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> NoQuery = new Dictionary<string, string>(0, StringComparer.OrdinalIgnoreCase);
 
     private readonly TimeProvider _timeProvider;
 
@@ -48,6 +52,11 @@ internal sealed class RequestContextFactory
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(allowedQueryKeys);
+        if (request.Query.Count == 0)
+        {
+            return request.Path;
+        }
+
         var pairs = request.Query
             .Where(kv => UrlMinimizer.IsAllowed(kv.Key, allowedQueryKeys))
             .Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}")
@@ -58,8 +67,13 @@ internal sealed class RequestContextFactory
     internal static TimeZoneInfo GetTimeZone(string id) =>
         TimeZones.GetOrAdd(id, static key => TimeZoneInfo.TryFindSystemTimeZoneById(key, out var tz) ? tz : TimeZoneInfo.Utc);
 
-    private static Dictionary<string, string> ReadQuery(IQueryCollection query)
+    private static IReadOnlyDictionary<string, string> ReadQuery(IQueryCollection query)
     {
+        if (query.Count == 0)
+        {
+            return NoQuery;
+        }
+
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, values) in query)
         {
@@ -93,8 +107,30 @@ internal sealed class RequestContextFactory
 
     internal static string? ReadLanguage(string? acceptLanguage)
     {
-        if (string.IsNullOrWhiteSpace(acceptLanguage) || acceptLanguage.Length > 1000
-            || !StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var values))
+        if (string.IsNullOrWhiteSpace(acceptLanguage) || acceptLanguage.Length > 1000)
+        {
+            return null;
+        }
+
+        // Browsers send the same few headers over and over: remember what each one means.
+        if (Languages.TryGetValue(acceptLanguage, out var known))
+        {
+            return known;
+        }
+
+        var language = PreferredLanguage(acceptLanguage);
+        if (Languages.Count >= LanguageMemoCapacity)
+        {
+            Languages.Clear();
+        }
+
+        Languages[acceptLanguage] = language;
+        return language;
+    }
+
+    private static string? PreferredLanguage(string acceptLanguage)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var values))
         {
             return null;
         }

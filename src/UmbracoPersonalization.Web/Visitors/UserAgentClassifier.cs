@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
@@ -7,12 +8,15 @@ namespace UmbracoPersonalization.Web.Visitors;
 
 /// <summary>
 /// Reduces a user agent to a <see cref="DeviceClass"/>; the user agent itself is never stored.
-/// A missing user agent counts as a bot (browsers always send one).
+/// A missing user agent counts as a bot (browsers always send one). The class of up to 4,096 distinct user agents is
+/// remembered (the memo is emptied when full).
 /// </summary>
 public sealed class UserAgentClassifier
 {
     private const int MaxUserAgentLength = 1024;
+    private const int MemoCapacity = 4096;
     private readonly SearchValues<string> _bots;
+    private readonly ConcurrentDictionary<string, DeviceClass> _known = new(StringComparer.Ordinal);
 
     /// <summary>Creates a classifier over the built-in bot list plus the configured extra substrings.</summary>
     public UserAgentClassifier(IOptions<PersonalizationSettings> settings)
@@ -37,6 +41,25 @@ public sealed class UserAgentClassifier
         {
             return DeviceClass.Bot;
         }
+
+        // A few user agents make most of the traffic: remember their class rather than scanning them on every request.
+        if (_known.TryGetValue(userAgent, out var known))
+        {
+            return known;
+        }
+
+        var device = ClassifyUncached(userAgent);
+        if (_known.Count >= MemoCapacity)
+        {
+            _known.Clear();
+        }
+
+        _known[userAgent] = device;
+        return device;
+    }
+
+    private DeviceClass ClassifyUncached(string userAgent)
+    {
 
         var ua = userAgent.AsSpan(0, Math.Min(userAgent.Length, MaxUserAgentLength));
         if (ua.ContainsAny(_bots))

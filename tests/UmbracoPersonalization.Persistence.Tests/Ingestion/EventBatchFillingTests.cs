@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using UmbracoPersonalization.Core.Events;
+using UmbracoPersonalization.Persistence.Ingestion;
+using UmbracoPersonalization.Persistence.Tests.Infrastructure;
+using UmbracoPersonalization.Persistence.Tests.Stores;
+
+namespace UmbracoPersonalization.Persistence.Tests.Ingestion;
+
+/// <summary>
+/// A batch that is not full collects what trickles in until <see cref="PersistenceOptions.MaxBatchDelay"/> (on the
+/// worker's clock), and a stop never waits for that delay. The clock here only moves when the test moves it.
+/// </summary>
+public sealed class EventBatchFillingTests
+{
+    private static readonly DateTimeOffset Start = new(2027, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static Task<ServiceProvider> ServicesAsync(TestDatabase database, FakeTimeProvider time) =>
+        database.MigratedServicesAsync(
+            o =>
+            {
+                o.BatchSize = 100;
+                o.MaxBatchDelay = TimeSpan.FromMilliseconds(250);
+            },
+            s => s.AddSingleton<TimeProvider>(time));
+
+    [Fact]
+    public async Task EventsArrivingWithinTheBatchDelay_AreWrittenAsOneBatch()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start);
+        var services = await ServicesAsync(database, time);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 15; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 3}", i)));
+            if (i % 3 == 2)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(10)); // 50 ms in all: well within the delay
+            }
+        }
+
+        Assert.Equal(0, worker.BatchesFlushed);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                time.Advance(TimeSpan.FromMilliseconds(50));
+                return await EfEventStoreTests.CountRowsAsync(services) == 15;
+            },
+            "the batch is written once its delay has passed");
+
+        Assert.Equal(1, worker.BatchesFlushed);
+    }
+
+    [Fact]
+    public async Task Stop_WritesAPartialBatchWithoutWaitingForTheDelay()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start); // never advanced: only the stop can end the batch
+        var services = await ServicesAsync(database, time);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+        Assert.True(queue.TryEnqueue(TestEvents.PageView("v1")));
+        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker has taken the event");
+
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, await EfEventStoreTests.CountRowsAsync(services));
+        Assert.Equal(1, worker.BatchesFlushed);
+    }
+}
