@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: the demo site in Release on 127.0.0.1 (SQLite in a temporary data folder), driven by wrk.
-#   bash tests/load/run-load.sh                      # 20 s per scenario, 8 connections, page /
+#   bash tests/load/run-load.sh                      # 20 s per scenario after 20 s of warm-up, 8 connections, page /
 #   DURATION=10 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
 # Scenarios, each on a fresh site and database:
 #   personalized  the package on; every connection is one consenting visitor (its own consent + visitor cookies),
@@ -13,7 +13,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${DURATION:-20}
-warmup=${WARMUP:-5}
+warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-8}
 path=${LOAD_PATH:-/}
 port=${PORT:-5291}
