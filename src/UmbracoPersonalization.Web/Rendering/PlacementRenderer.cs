@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +22,9 @@ namespace UmbracoPersonalization.Web.Rendering;
 /// </summary>
 public sealed class PlacementRenderer
 {
-    private readonly IServiceProvider _services;
+    private readonly IPersonalizer? _personalizer;
+    private readonly LiquidRenderer _liquid;
+    private readonly IHttpContextAccessor? _httpContextAccessor;
     private readonly IVisitorContextAccessor _accessor;
     private readonly LoadedDefinitions _definitions;
     private readonly VariantHtmlSanitizer _sanitizer;
@@ -30,17 +32,21 @@ public sealed class PlacementRenderer
     private readonly IHostEnvironment _environment;
     private readonly ILogger<PlacementRenderer> _logger;
 
-    /// <summary>Creates the renderer.</summary>
+    /// <summary>Creates the renderer. Without an <see cref="IPersonalizer"/> every placement shows its default variant.</summary>
     public PlacementRenderer(
-        IServiceProvider services,
+        LiquidRenderer liquid,
         IVisitorContextAccessor accessor,
         LoadedDefinitions definitions,
         VariantHtmlSanitizer sanitizer,
         IOptionsMonitor<PersonalizationSettings> settings,
         IHostEnvironment environment,
-        ILogger<PlacementRenderer> logger)
+        ILogger<PlacementRenderer> logger,
+        IPersonalizer? personalizer = null,
+        IHttpContextAccessor? httpContextAccessor = null)
     {
-        _services = services;
+        _liquid = liquid;
+        _personalizer = personalizer;
+        _httpContextAccessor = httpContextAccessor;
         _accessor = accessor;
         _definitions = definitions;
         _sanitizer = sanitizer;
@@ -58,12 +64,12 @@ public sealed class PlacementRenderer
         var fallback = _definitions.GetDefaultVariant(placement);
 
         Decision? decision = null;
-        if (enabled && _services.GetService<IPersonalizer>() is { } personalizer)
+        if (enabled && _personalizer is { } personalizer)
         {
             try
             {
                 decision = personalizer.Decide(placement, context);
-                _services.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()?.HttpContext?.Features.Get<PersonalizationFeature>()?.Decisions.Add(decision);
+                _httpContextAccessor?.HttpContext?.Features.Get<PersonalizationFeature>()?.Decisions.Add(decision);
             }
             catch (Exception ex)
             {
@@ -107,12 +113,12 @@ public sealed class PlacementRenderer
         var body = variant.Kind switch
         {
             // Liquid output keeps the template's markup and escapes values; the final HTML is then sanitized.
-            VariantKind.Html => new HtmlString(_sanitizer.Sanitize(Liquid.RenderVariant(variant, context).Html)),
-            VariantKind.Text or VariantKind.CallToAction => new HtmlString(Liquid.RenderVariant(variant, context).Html), // escaped
+            VariantKind.Html => new HtmlString(_sanitizer.Sanitize(_liquid.RenderVariant(variant, context).Html)),
+            VariantKind.Text or VariantKind.CallToAction => new HtmlString(_liquid.RenderVariant(variant, context).Html), // escaped
             _ => HtmlString.Empty, // content references are rendered by the site (blocks), not here
         };
         IHtmlContent? label = properties.TryGetValue("label", out var rawLabel)
-            ? new HtmlString(variant.IsTemplate ? Liquid.Render(rawLabel, context, LiquidOutputMode.Text).Html : HtmlEncoder.Default.Encode(rawLabel))
+            ? new HtmlString(variant.IsTemplate ? _liquid.Render(rawLabel, context, LiquidOutputMode.Text).Html : HtmlEncoder.Default.Encode(rawLabel))
             : null;
         var url = properties.TryGetValue("url", out var rawUrl) ? SafeUrl(rawUrl) : null;
 
@@ -129,8 +135,6 @@ public sealed class PlacementRenderer
             ReasonsComment = Comment(decision, note),
         };
     }
-
-    private LiquidRenderer Liquid => _services.GetRequiredService<LiquidRenderer>();
 
     /// <summary>A local path or an absolute http(s) URL; anything else (javascript:, //host, data:) is dropped.</summary>
     internal static string? SafeUrl(string? url)
