@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Consent;
+using UmbracoPersonalization.Web.Caching;
 using UmbracoPersonalization.Web.Configuration;
 
 namespace UmbracoPersonalization.Web.Consent;
@@ -24,7 +24,7 @@ public sealed class CookieConsentProvider : IConsentProvider
     private const int MaxMemoizedLength = 1024;
 
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
-    private readonly ConcurrentDictionary<(string Value, string Policy), ConsentState> _memo = new();
+    private readonly BoundedMemo<(string Value, string Policy), ConsentState> _memo = new(MemoCapacity);
 
     /// <summary>Creates the provider.</summary>
     public CookieConsentProvider(IOptionsMonitor<PersonalizationSettings> settings) => _settings = settings;
@@ -40,24 +40,9 @@ public sealed class CookieConsentProvider : IConsentProvider
             return ConsentState.Undecided;
         }
 
-        var key = (value, settings.ConsentPolicyVersion);
-        if (_memo.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var read = Read(value, settings.ConsentPolicyVersion);
-        if (value.Length <= MaxMemoizedLength)
-        {
-            if (_memo.Count >= MemoCapacity)
-            {
-                _memo.Clear();
-            }
-
-            _memo[key] = read;
-        }
-
-        return read;
+        return value.Length <= MaxMemoizedLength
+            ? _memo.GetOrAdd((value, settings.ConsentPolicyVersion), 0, static (key, _) => Read(key.Value, key.Policy))
+            : Read(value, settings.ConsentPolicyVersion);
     }
 
     private static ConsentState Read(string value, string policyVersion)

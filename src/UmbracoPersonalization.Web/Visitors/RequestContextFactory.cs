@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Net.Http.Headers;
 using UmbracoPersonalization.Core.Privacy;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Caching;
 using UmbracoPersonalization.Web.Configuration;
 
 namespace UmbracoPersonalization.Web.Visitors;
@@ -20,7 +21,7 @@ internal sealed class RequestContextFactory
     private const int LanguageMemoCapacity = 1024;
 
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> TimeZones = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string?> Languages = new(StringComparer.Ordinal);
+    private static readonly BoundedMemo<string, string?> Languages = new(LanguageMemoCapacity, StringComparer.Ordinal);
     private static readonly IReadOnlyDictionary<string, string> NoQuery = new Dictionary<string, string>(0, StringComparer.OrdinalIgnoreCase);
 
     private readonly TimeProvider _timeProvider;
@@ -113,19 +114,7 @@ internal sealed class RequestContextFactory
         }
 
         // Browsers send the same few headers over and over: remember what each one means.
-        if (Languages.TryGetValue(acceptLanguage, out var known))
-        {
-            return known;
-        }
-
-        var language = PreferredLanguage(acceptLanguage);
-        if (Languages.Count >= LanguageMemoCapacity)
-        {
-            Languages.Clear();
-        }
-
-        Languages[acceptLanguage] = language;
-        return language;
+        return Languages.GetOrAdd(acceptLanguage, 0, static (header, _) => PreferredLanguage(header));
     }
 
     private static string? PreferredLanguage(string acceptLanguage)

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Caching;
 using UmbracoPersonalization.Web.Configuration;
 
 namespace UmbracoPersonalization.Web.Visitors;
@@ -16,7 +16,7 @@ public sealed class UserAgentClassifier
     private const int MaxUserAgentLength = 1024;
     private const int MemoCapacity = 4096;
     private readonly SearchValues<string> _bots;
-    private readonly ConcurrentDictionary<string, DeviceClass> _known = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<string, DeviceClass> _known = new(MemoCapacity, StringComparer.Ordinal);
 
     /// <summary>Creates a classifier over the built-in bot list plus the configured extra substrings.</summary>
     public UserAgentClassifier(IOptions<PersonalizationSettings> settings)
@@ -43,19 +43,7 @@ public sealed class UserAgentClassifier
         }
 
         // A few user agents make most of the traffic: remember their class rather than scanning them on every request.
-        if (_known.TryGetValue(userAgent, out var known))
-        {
-            return known;
-        }
-
-        var device = ClassifyUncached(userAgent);
-        if (_known.Count >= MemoCapacity)
-        {
-            _known.Clear();
-        }
-
-        _known[userAgent] = device;
-        return device;
+        return _known.GetOrAdd(userAgent, this, static (ua, self) => self.ClassifyUncached(ua));
     }
 
     private DeviceClass ClassifyUncached(string userAgent)
