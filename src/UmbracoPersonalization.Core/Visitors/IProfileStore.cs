@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace UmbracoPersonalization.Core.Visitors;
 
 /// <summary>Where profiles of consenting visitors are kept.</summary>
@@ -5,6 +7,20 @@ public interface IProfileStore
 {
     /// <summary>Gets a profile, or <c>null</c> when none is stored.</summary>
     Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets a profile when the store can answer from memory, without I/O (e.g. from a cache), so the request path can
+    /// skip the timeout machinery around <see cref="GetAsync"/>. <c>false</c> means "ask <see cref="GetAsync"/>", never
+    /// "not stored". The default implementation always answers <c>false</c>.
+    /// </summary>
+    /// <param name="visitorId">The visitor.</param>
+    /// <param name="profile">The profile, when answered.</param>
+    /// <returns>Whether the profile was found in memory.</returns>
+    bool TryGetFromMemory(string visitorId, [NotNullWhen(true)] out VisitorProfile? profile)
+    {
+        profile = null;
+        return false;
+    }
 
     /// <summary>
     /// Saves a profile if the stored version still equals <paramref name="expectedVersion"/> (0 = not stored yet).

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence.Caching;
@@ -56,6 +57,20 @@ public sealed class EfProfileStore : IProfileStore
             _cache?.Set(profile, generation);
             return profile;
         }
+    }
+
+    /// <inheritdoc />
+    public bool TryGetFromMemory(string visitorId, [NotNullWhen(true)] out VisitorProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        if (_cache is not null && _cache.TryGet(visitorId, out var cached))
+        {
+            profile = cached;
+            return true;
+        }
+
+        profile = null;
+        return false;
     }
 
     /// <inheritdoc />

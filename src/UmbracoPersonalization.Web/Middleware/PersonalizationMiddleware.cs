@@ -149,6 +149,20 @@ internal sealed class PersonalizationMiddleware
             return TransientProfile(visitorId, request);
         }
 
+        // Most requests are answered from the store's memory: no timer and no linked token for those.
+        try
+        {
+            if (store.TryGetFromMemory(visitorId, out var remembered))
+            {
+                return remembered;
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ProfileLoadFailed(_logger, ex);
+            return TransientProfile(visitorId, request);
+        }
+
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         cts.CancelAfter(timeout);
         try
