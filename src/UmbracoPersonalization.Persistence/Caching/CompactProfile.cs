@@ -104,6 +104,8 @@ internal sealed class CompactProfile
     /// <summary>A new, independent <see cref="VisitorProfile"/> with this entry's data.</summary>
     public VisitorProfile ToProfile(ProfileCache.Interner interner)
     {
+        // Filled into the collections a new profile already owns: replacing them through the initializer would allocate
+        // every collection twice, on every request of a consenting visitor.
         var profile = new VisitorProfile
         {
             VisitorId = VisitorId,
@@ -122,30 +124,34 @@ internal sealed class CompactProfile
             Device = _device,
             Language = _language,
             Country = _country,
-            CategoryInterests = Dictionary(_categories, interner),
-            TagInterests = Dictionary(_tags, interner),
-            Goals = Dictionary(_goals),
-            Preferences = new Dictionary<string, string>(_preferences.Length / 2, StringComparer.OrdinalIgnoreCase),
             Stage = _stage,
-            Segments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            RecentPages = new List<string>(_recentPages.Length),
-            CustomEvents = Dictionary(_customEvents),
-            VisitSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            Topics = new HashSet<string>(_topics, StringComparer.OrdinalIgnoreCase),
-            SuppressedInterests = new HashSet<string>(_suppressedInterests, StringComparer.OrdinalIgnoreCase),
             PersonalizationPaused = _personalizationPaused,
-            MergedVisitorIds = new HashSet<string>(_mergedVisitorIds, StringComparer.Ordinal),
         };
-        for (var i = 0; i < _preferences.Length; i += 2)
+        Fill(profile.CategoryInterests, _categories, interner);
+        Fill(profile.TagInterests, _tags, interner);
+        Fill(profile.Goals, _goals);
+        Fill(profile.CustomEvents, _customEvents);
+        if (_preferences.Length > 0)
         {
-            profile.Preferences[_preferences[i]] = _preferences[i + 1];
+            profile.Preferences.EnsureCapacity(_preferences.Length / 2);
+            for (var i = 0; i < _preferences.Length; i += 2)
+            {
+                profile.Preferences[_preferences[i]] = _preferences[i + 1];
+            }
         }
 
-        foreach (var page in _recentPages)
+        if (_recentPages.Length > 0)
         {
-            profile.RecentPages.Add(interner.SymbolAt(page));
+            profile.RecentPages.EnsureCapacity(_recentPages.Length);
+            foreach (var page in _recentPages)
+            {
+                profile.RecentPages.Add(interner.SymbolAt(page));
+            }
         }
 
+        Fill(profile.Topics, _topics);
+        Fill(profile.SuppressedInterests, _suppressedInterests);
+        Fill(profile.MergedVisitorIds, _mergedVisitorIds);
         interner.AddSegments(_segments, profile.Segments);
         interner.AddSegments(_visitSegments, profile.VisitSegments);
         return profile;
@@ -194,15 +200,18 @@ internal sealed class CompactProfile
         return result;
     }
 
-    private static Dictionary<string, InterestScore> Dictionary(Interest[] interests, ProfileCache.Interner interner)
+    private static void Fill(Dictionary<string, InterestScore> into, Interest[] interests, ProfileCache.Interner interner)
     {
-        var result = new Dictionary<string, InterestScore>(interests.Length, StringComparer.OrdinalIgnoreCase);
-        foreach (var interest in interests)
+        if (interests.Length == 0)
         {
-            result[interner.SymbolAt(interest.Key)] = interest.Score;
+            return;
         }
 
-        return result;
+        into.EnsureCapacity(interests.Length);
+        foreach (var interest in interests)
+        {
+            into[interner.SymbolAt(interest.Key)] = interest.Score;
+        }
     }
 
     private static KeyValuePair<string, T>[] Pairs<T>(Dictionary<string, T> source, ProfileCache.Interner interner)
@@ -257,15 +266,26 @@ internal sealed class CompactProfile
         return result;
     }
 
-    private static Dictionary<string, T> Dictionary<T>(KeyValuePair<string, T>[] pairs)
+    private static void Fill<T>(Dictionary<string, T> into, KeyValuePair<string, T>[] pairs)
     {
-        var result = new Dictionary<string, T>(pairs.Length, StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in pairs)
+        if (pairs.Length == 0)
         {
-            result[key] = value;
+            return;
         }
 
-        return result;
+        into.EnsureCapacity(pairs.Length);
+        foreach (var (key, value) in pairs)
+        {
+            into[key] = value;
+        }
+    }
+
+    private static void Fill(HashSet<string> into, string[] values)
+    {
+        if (values.Length > 0)
+        {
+            into.UnionWith(values);
+        }
     }
 
     /// <summary>An interest in 24 bytes: the name as a symbol, the offset in minutes, the score and the clock ticks.</summary>
