@@ -21,6 +21,9 @@ namespace UmbracoPersonalization.Web.Rendering;
 public sealed partial class PreferenceCentreViewComponent : ViewComponent
 {
     private const int MaxInterests = 8;
+    private const string PreferencesUrl = VisitorRightsEndpoint.Path + "/preferences";
+    private const string ExportUrl = VisitorRightsEndpoint.Path + "/export";
+    private const string EraseUrl = VisitorRightsEndpoint.Path + "/erase";
     private readonly IDefinitionSnapshotProvider _snapshots;
     private readonly SegmentEvaluator _segments;
     private readonly ProfileOptions _profileOptions;
@@ -68,9 +71,9 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
             OfferedTopics = (topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t) && !profile.Topics.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Segments = segments,
             Explanations = feature.Decisions.Where(d => d.Variant is not null).Select(d => Explain(d, snapshot)).ToList(),
-            PreferencesUrl = VisitorRightsEndpoint.Path + "/preferences",
-            ExportUrl = VisitorRightsEndpoint.Path + "/export",
-            EraseUrl = VisitorRightsEndpoint.Path + "/erase",
+            PreferencesUrl = PreferencesUrl,
+            ExportUrl = ExportUrl,
+            EraseUrl = EraseUrl,
             ReturnUrl = returnUrl,
         });
     }

@@ -42,14 +42,29 @@ internal sealed class VisitorSegmentSelector(
             return SegmentSelection.None("in no segment: default segment");
         }
 
-        var ordered = members
-            .Select(alias => snapshot.TryGetSegment(alias, out var s) ? s : null)
-            .OfType<CompiledSegment>()
-            .OrderByDescending(s => s.Priority)
-            .ThenBy(s => s.Index)
-            .ToArray();
+        var ordered = new List<CompiledSegment>(members.Count);
+        foreach (var alias in members)
+        {
+            if (snapshot.TryGetSegment(alias, out var segment))
+            {
+                ordered.Add(segment);
+            }
+        }
+
+        if (ordered.Count == 0)
+        {
+            return SegmentSelection.None("in no segment: default segment");
+        }
+
+        // Highest priority first; among equals, the order of definition (indexes are unique, so the order is total).
+        ordered.Sort(static (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Index.CompareTo(b.Index));
         var winner = ordered[0];
-        var aliases = ordered.Select(s => s.Alias).ToArray();
+        var aliases = new string[ordered.Count];
+        for (var i = 0; i < aliases.Length; i++)
+        {
+            aliases[i] = ordered[i].Alias;
+        }
+
         var reason = context.PreviewSegment is not null
             ? $"preview of segment {winner.Alias}"
             : aliases.Length == 1
