@@ -121,7 +121,7 @@ public sealed class VisitorAttributes : IAttributeSource
         values[VisitorAttributeNames.PersonalizationPaused] = AttributeValue.From(profile.PersonalizationPaused);
         values[VisitorAttributeNames.TopInterest] = AttributeValue.From(topInterest);
 
-        values[VisitorAttributeNames.Goals] = GoalObject(profile);
+        values[VisitorAttributeNames.Goals] = CountObject(profile.Goals, static goal => goal.Count);
         values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
         values[VisitorAttributeNames.Segments] = SortedStringArray(profile.Segments);
         var sameVisit = profile.Visits > 0 && now - profile.LastSeen < options.SessionTimeout;
@@ -129,7 +129,7 @@ public sealed class VisitorAttributes : IAttributeSource
             ? SortedStringArray(profile.VisitSegments)
             : EmptyArray;
         values[VisitorAttributeNames.VisitedPages] = StringArray(profile.RecentPages);
-        values[VisitorAttributeNames.Events] = EventObject(profile);
+        values[VisitorAttributeNames.Events] = CountObject(profile.CustomEvents, static count => count);
 
         values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
         values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);
@@ -208,36 +208,21 @@ public sealed class VisitorAttributes : IAttributeSource
         return AttributeValue.FromObject(values);
     }
 
-    private static AttributeValue GoalObject(VisitorProfile profile)
+    /// <summary>An object of counts by name (goals reached, custom events), names matched case-insensitively.</summary>
+    private static AttributeValue CountObject<T>(Dictionary<string, T> source, Func<T, int> count)
     {
-        if (profile.Goals.Count == 0)
+        if (source.Count == 0)
         {
             return EmptyObject;
         }
 
-        var goals = new Dictionary<string, AttributeValue>(profile.Goals.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (alias, record) in profile.Goals)
+        var counts = new Dictionary<string, AttributeValue>(source.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in source)
         {
-            goals[alias] = AttributeValue.From(record.Count);
+            counts[name] = AttributeValue.From(count(value));
         }
 
-        return AttributeValue.FromObject(goals);
-    }
-
-    private static AttributeValue EventObject(VisitorProfile profile)
-    {
-        if (profile.CustomEvents.Count == 0)
-        {
-            return EmptyObject;
-        }
-
-        var events = new Dictionary<string, AttributeValue>(profile.CustomEvents.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, count) in profile.CustomEvents)
-        {
-            events[name] = AttributeValue.From(count);
-        }
-
-        return AttributeValue.FromObject(events);
+        return AttributeValue.FromObject(counts);
     }
 
     private static void AddIfSet(Dictionary<string, AttributeValue> values, string key, string? value)
