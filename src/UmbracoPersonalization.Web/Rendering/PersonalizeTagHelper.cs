@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ namespace UmbracoPersonalization.Web.Rendering;
 [HtmlTargetElement("personalize")]
 public sealed class PersonalizeTagHelper : TagHelper
 {
-    private readonly IServiceProvider _services;
+    private readonly IPersonalizer? _personalizer;
     private readonly IVisitorContextAccessor _accessor;
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
     private readonly IHostEnvironment _environment;
@@ -28,13 +27,13 @@ public sealed class PersonalizeTagHelper : TagHelper
 
     /// <summary>Creates the tag helper.</summary>
     public PersonalizeTagHelper(
-        IServiceProvider services,
         IVisitorContextAccessor accessor,
         IOptionsMonitor<PersonalizationSettings> settings,
         IHostEnvironment environment,
-        ILogger<PersonalizeTagHelper> logger)
+        ILogger<PersonalizeTagHelper> logger,
+        IPersonalizer? personalizer = null)
     {
-        _services = services;
+        _personalizer = personalizer;
         _accessor = accessor;
         _settings = settings;
         _environment = environment;
@@ -73,7 +72,7 @@ public sealed class PersonalizeTagHelper : TagHelper
     private bool IsInSegment(string alias)
     {
         var context = _settings.CurrentValue.Enabled ? _accessor.VisitorContext : null;
-        if (context is null || string.IsNullOrWhiteSpace(alias) || _services.GetService<IPersonalizer>() is not { } personalizer)
+        if (context is null || string.IsNullOrWhiteSpace(alias) || _personalizer is not { } personalizer)
         {
             return false;
         }
