@@ -48,34 +48,123 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
 
         var context = feature.VisitorContext;
         var profile = context.Profile;
-        var now = context.Request.Timestamp;
         var snapshot = _snapshots.Current;
-        var interests = profile.CategoryInterests
-            .Select(p => (Name: p.Key, Score: InterestMath.Decay(p.Value, now, _profileOptions.InterestHalfLife)))
-            .Where(p => p.Score >= 0.5)
-            .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
-            .Take(MaxInterests)
-            .Select(p => new PreferenceCentreInterest(p.Name, p.Score >= 5 ? "strong" : p.Score >= 2 ? "some" : "a little"))
-            .ToList();
-        var segments = profile.PersonalizationPaused ? [] : _segments.GetSegments(context)
-            .Select(alias => snapshot.TryGetSegment(alias, out var s) ? new PreferenceCentreSegment(s.Definition.Name, s.Definition.Description) : null)
-            .OfType<PreferenceCentreSegment>()
-            .ToList();
-        var chosen = profile.Topics.Order(StringComparer.OrdinalIgnoreCase).ToList();
         return View(new PreferenceCentreModel
         {
             CanStore = context.Consent.AllowsStorage && feature.VisitorId is not null,
             Paused = profile.PersonalizationPaused,
-            Interests = interests,
-            ChosenTopics = chosen,
-            OfferedTopics = (topics ?? []).Where(t => !string.IsNullOrWhiteSpace(t) && !profile.Topics.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            Segments = segments,
-            Explanations = feature.Decisions.Where(d => d.Variant is not null).Select(d => Explain(d, snapshot)).ToList(),
+            Interests = Interests(profile, context.Request.Timestamp, _profileOptions.InterestHalfLife),
+            ChosenTopics = ChosenTopics(profile),
+            OfferedTopics = OfferedTopics(topics, profile),
+            Segments = profile.PersonalizationPaused ? [] : Segments(_segments.GetSegments(context), snapshot),
+            Explanations = Explanations(feature.Decisions, snapshot),
             PreferencesUrl = PreferencesUrl,
             ExportUrl = ExportUrl,
             EraseUrl = EraseUrl,
             ReturnUrl = returnUrl,
         });
+    }
+
+    // The preference centre is rendered on every page a consenting visitor sees: plain loops, no LINQ pipelines.
+    private static List<PreferenceCentreInterest> Interests(VisitorProfile profile, DateTimeOffset now, TimeSpan halfLife)
+    {
+        if (profile.CategoryInterests.Count == 0)
+        {
+            return [];
+        }
+
+        var scored = new List<(string Name, double Score)>(profile.CategoryInterests.Count);
+        foreach (var (name, score) in profile.CategoryInterests)
+        {
+            var decayed = InterestMath.Decay(score, now, halfLife);
+            if (decayed >= 0.5)
+            {
+                scored.Add((name, decayed));
+            }
+        }
+
+        scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Name, b.Name));
+        var interests = new List<PreferenceCentreInterest>(Math.Min(scored.Count, MaxInterests));
+        for (var i = 0; i < scored.Count && i < MaxInterests; i++)
+        {
+            var score = scored[i].Score;
+            interests.Add(new PreferenceCentreInterest(scored[i].Name, score >= 5 ? "strong" : score >= 2 ? "some" : "a little"));
+        }
+
+        return interests;
+    }
+
+    private static string[] ChosenTopics(VisitorProfile profile)
+    {
+        if (profile.Topics.Count == 0)
+        {
+            return [];
+        }
+
+        var chosen = new string[profile.Topics.Count];
+        profile.Topics.CopyTo(chosen);
+        Array.Sort(chosen, StringComparer.OrdinalIgnoreCase);
+        return chosen;
+    }
+
+    private static List<string> OfferedTopics(IEnumerable<string>? topics, VisitorProfile profile)
+    {
+        var offered = new List<string>();
+        if (topics is null)
+        {
+            return offered;
+        }
+
+        foreach (var topic in topics)
+        {
+            if (!string.IsNullOrWhiteSpace(topic) && !profile.Topics.Contains(topic) && !ContainsIgnoringCase(offered, topic))
+            {
+                offered.Add(topic);
+            }
+        }
+
+        return offered;
+    }
+
+    private static bool ContainsIgnoringCase(List<string> values, string value)
+    {
+        foreach (var existing in values)
+        {
+            if (string.Equals(existing, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<PreferenceCentreSegment> Segments(IReadOnlyList<string> aliases, DefinitionSnapshot snapshot)
+    {
+        var segments = new List<PreferenceCentreSegment>(aliases.Count);
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            if (snapshot.TryGetSegment(aliases[i], out var segment))
+            {
+                segments.Add(new PreferenceCentreSegment(segment.Definition.Name, segment.Definition.Description));
+            }
+        }
+
+        return segments;
+    }
+
+    private static List<PreferenceCentreExplanation> Explanations(List<Decision> decisions, DefinitionSnapshot snapshot)
+    {
+        var explanations = new List<PreferenceCentreExplanation>(decisions.Count);
+        foreach (var decision in decisions)
+        {
+            if (decision.Variant is not null)
+            {
+                explanations.Add(Explain(decision, snapshot));
+            }
+        }
+
+        return explanations;
     }
 
     /// <summary>A decision's reason in words a visitor understands (no aliases, conditions or arm numbers).</summary>
@@ -84,11 +173,11 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
         var variant = decision.Variant?.Name ?? decision.Variant?.Key ?? string.Empty;
         var last = decision.Reasons.Count == 0 ? default : decision.Reasons[^1];
         string why;
-        if (decision.Reasons.Any(r => r.Kind == DecisionReasonKind.Paused))
+        if (HasReason(decision, DecisionReasonKind.Paused))
         {
             why = "You paused personalization, so you see what everyone sees.";
         }
-        else if (decision.Reasons.Any(r => r.Kind == DecisionReasonKind.Preview))
+        else if (HasReason(decision, DecisionReasonKind.Preview))
         {
             why = "An editor is previewing this page.";
         }
@@ -112,6 +201,20 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
         }
 
         return new PreferenceCentreExplanation(decision.Placement, variant, why);
+    }
+
+    private static bool HasReason(Decision decision, DecisionReasonKind kind)
+    {
+        var reasons = decision.Reasons;
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            if (reasons[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\(segment ([a-z0-9-]+)\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
