@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Conditions;
+using UmbracoPersonalization.Web.Caching;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Visitors;
 
@@ -16,30 +17,28 @@ internal sealed class RequestCriteriaProvider(IOptionsMonitor<PersonalizationSet
     private static readonly string[] DayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     private static readonly HashSet<string> Continents = new(StringComparer.Ordinal) { "AF", "AN", "AS", "EU", "NA", "OC", "SA" };
 
+    // The same few user agents and Host headers arrive over and over: remember what each one means.
+    private static readonly BoundedMemo<string, string> Browsers = new(4096, StringComparer.Ordinal);
+    private static readonly BoundedMemo<string, string> Hosts = new(256, StringComparer.Ordinal);
+
     public void Contribute(VisitorAttributeContext context)
     {
         var criteria = settings.CurrentValue.Criteria;
         var request = context.HttpContext.Request;
-        context.Add(CriteriaAttributeNames.Host, request.Host.Host.ToLowerInvariant());
-        context.Add(CriteriaAttributeNames.Browser, BrowserOf(request.Headers.UserAgent.ToString()));
+        context.Add(CriteriaAttributeNames.Host, HostOf(request.Host));
+        context.Add(CriteriaAttributeNames.Browser, Browsers.GetOrAdd(request.Headers.UserAgent.ToString(), 0, static (ua, _) => BrowserOf(ua)));
         var now = context.Request.Timestamp;
         context.Add(CriteriaAttributeNames.MinuteOfDay, AttributeValue.From((now.Hour * 60) + now.Minute));
         context.Add(CriteriaAttributeNames.DayOfWeek, DayNames[(int)now.DayOfWeek]);
 
         if (criteria.Cookies.Length > 0)
         {
-            context.AddObject(CriteriaAttributeNames.Cookies, criteria.Cookies
-                .Select(name => KeyValuePair.Create(name, request.Cookies[name]))
-                .Where(kv => kv.Value is { Length: <= MaxValueLength })
-                .Select(kv => KeyValuePair.Create(kv.Key, kv.Value!)));
+            context.AddObject(CriteriaAttributeNames.Cookies, Allowed(criteria.Cookies, request.Cookies, static (cookies, name) => cookies[name]));
         }
 
         if (criteria.SessionKeys.Length > 0 && SessionOf(context.HttpContext) is { } session)
         {
-            context.AddObject(CriteriaAttributeNames.Session, criteria.SessionKeys
-                .Select(key => KeyValuePair.Create(key, session.GetString(key)))
-                .Where(kv => kv.Value is { Length: <= MaxValueLength })
-                .Select(kv => KeyValuePair.Create(kv.Key, kv.Value!)));
+            context.AddObject(CriteriaAttributeNames.Session, Allowed(criteria.SessionKeys, session, static (s, key) => s.GetString(key)));
         }
 
         if (criteria.RegionHeader is { Length: > 0 } regionHeader)
@@ -85,6 +84,27 @@ internal sealed class RequestCriteriaProvider(IOptionsMonitor<PersonalizationSet
         }
 
         return ua.Contains("Safari/", StringComparison.Ordinal) ? "safari" : "other";
+    }
+
+    private static string HostOf(HostString host)
+    {
+        var value = host.Value;
+        return string.IsNullOrEmpty(value) ? string.Empty : Hosts.GetOrAdd(value, host, static (_, h) => h.Host.ToLowerInvariant());
+    }
+
+    /// <summary>The allow-listed names that have a value of a bounded length.</summary>
+    private static List<KeyValuePair<string, string>> Allowed<TSource>(string[] names, TSource source, Func<TSource, string, string?> read)
+    {
+        var pairs = new List<KeyValuePair<string, string>>(names.Length);
+        foreach (var name in names)
+        {
+            if (read(source, name) is { Length: <= MaxValueLength } value)
+            {
+                pairs.Add(KeyValuePair.Create(name, value));
+            }
+        }
+
+        return pairs;
     }
 
     private static ISession? SessionOf(HttpContext httpContext)

@@ -7,7 +7,11 @@ namespace UmbracoPersonalization.Web.Criteria;
 /// <summary>What an <see cref="IVisitorAttributeProvider"/> sees, and where it adds attributes.</summary>
 public sealed class VisitorAttributeContext
 {
-    private readonly Dictionary<string, AttributeValue> _values = new(StringComparer.Ordinal);
+    // Shared by every request that adds an empty array (attribute values never change the collections they hold).
+    private static readonly AttributeValue EmptyArray = AttributeValue.FromArray(Array.Empty<AttributeValue>());
+
+    // Sized for the built-in providers' attributes so the usual request never grows it.
+    private readonly Dictionary<string, AttributeValue> _values = new(16, StringComparer.Ordinal);
 
     /// <summary>Creates a context.</summary>
     /// <param name="httpContext">The request.</param>
@@ -77,6 +81,18 @@ public sealed class VisitorAttributeContext
     public void AddArray(string name, IEnumerable<string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        Add(name, AttributeValue.FromArray(items.Select(AttributeValue.From).ToArray()));
+        if (items is IReadOnlyCollection<string> { Count: 0 })
+        {
+            Add(name, EmptyArray);
+            return;
+        }
+
+        var values = new List<AttributeValue>(items is IReadOnlyCollection<string> c ? c.Count : 4);
+        foreach (var item in items)
+        {
+            values.Add(AttributeValue.From(item));
+        }
+
+        Add(name, AttributeValue.FromArray(values.ToArray()));
     }
 }
