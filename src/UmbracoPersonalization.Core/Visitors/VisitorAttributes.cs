@@ -3,8 +3,9 @@ using UmbracoPersonalization.Core.Conditions;
 namespace UmbracoPersonalization.Core.Visitors;
 
 /// <summary>
-/// The attributes of one request that conditions and segments read. Built once per request from a
-/// <see cref="VisitorContext"/> (and cached on it), so evaluating any number of conditions afterwards allocates nothing.
+/// The attributes of one request that conditions and segments read, over a <see cref="VisitorContext"/> (and cached on
+/// it). Each top-level attribute is computed the first time something reads it and kept, so a request pays only for the
+/// attributes its definitions use, and reading one again allocates nothing.
 /// </summary>
 /// <remarks>
 /// <para>Names (constants in <see cref="VisitorAttributeNames"/>):</para>
@@ -44,25 +45,29 @@ public sealed class VisitorAttributes : IAttributeSource
     private static readonly AttributeValue EmptyObject = AttributeValue.FromObject(new Dictionary<string, AttributeValue>(0));
     private static readonly AttributeValue EmptyArray = AttributeValue.FromArray(Array.Empty<AttributeValue>());
 
-    private readonly Dictionary<string, AttributeValue> _values;
+    private readonly VisitorContext _context;
+    private readonly ProfileOptions _options;
+    private readonly VisitorAttributeMap _values;
+    private InterestAttributes? _interests;
 
-    private VisitorAttributes(Dictionary<string, AttributeValue> values, LifecycleStage stage, string? topInterest)
+    private VisitorAttributes(VisitorContext context, ProfileOptions options)
     {
-        _values = values;
-        Stage = stage;
-        TopInterest = topInterest;
+        _context = context;
+        _options = options;
+        Stage = ProfileBuilder.ComputeStage(context.Profile, context.Request.Timestamp, options);
+        _values = new VisitorAttributeMap(this, context.Request.Extra);
     }
 
-    /// <summary>The top-level attributes.</summary>
+    /// <summary>The top-level attributes (each computed on first read; enumerating computes them all).</summary>
     public IReadOnlyDictionary<string, AttributeValue> Values => _values;
 
     /// <summary>The lifecycle stage at the request time.</summary>
     public LifecycleStage Stage { get; }
 
     /// <summary>The <c>interest</c> preference, else the strongest topic the visitor chose, else the category with the highest decayed interest; null when none.</summary>
-    public string? TopInterest { get; }
+    public string? TopInterest => Interests().Top;
 
-    /// <summary>The attributes of <paramref name="context"/>, built on first use and cached on the context.</summary>
+    /// <summary>The attributes of <paramref name="context"/>, created on first use and cached on the context.</summary>
     /// <param name="context">The request's visitor context.</param>
     /// <param name="options">Profile options (decay half-life, lifecycle thresholds).</param>
     /// <returns>The attributes.</returns>
@@ -70,10 +75,10 @@ public sealed class VisitorAttributes : IAttributeSource
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        return context.Cache.GetOrAddAttributes((context, options), static state => Create(state.context, state.options));
+        return context.Cache.GetOrAddAttributes((context, options), static state => new VisitorAttributes(state.context, state.options));
     }
 
-    /// <summary>Builds the attributes of <paramref name="context"/> without caching.</summary>
+    /// <summary>Creates the attributes of <paramref name="context"/> without caching them on it.</summary>
     /// <param name="context">The request's visitor context.</param>
     /// <param name="options">Profile options (decay half-life, lifecycle thresholds).</param>
     /// <returns>The attributes.</returns>
@@ -81,76 +86,7 @@ public sealed class VisitorAttributes : IAttributeSource
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        var profile = context.Profile;
-        var request = context.Request;
-        var now = request.Timestamp;
-        var values = new Dictionary<string, AttributeValue>(40, StringComparer.Ordinal);
-
-        var identified = context.IsIdentified && !string.IsNullOrEmpty(profile.VisitorId);
-        values[VisitorAttributeNames.Id] = identified ? AttributeValue.From(profile.VisitorId) : AttributeValue.Null;
-        values[VisitorAttributeNames.Identified] = AttributeValue.From(identified);
-        values[VisitorAttributeNames.Visits] = AttributeValue.From(profile.Visits);
-        values[VisitorAttributeNames.PageViews] = AttributeValue.From(profile.PageViews);
-        values[VisitorAttributeNames.VisitPageViews] = AttributeValue.From(profile.VisitPageViews);
-        values[VisitorAttributeNames.DaysSinceFirstSeen] = AttributeValue.From(WholeDays(profile.Visits, now - profile.FirstSeen));
-        values[VisitorAttributeNames.DaysSinceLastSeen] = AttributeValue.From(WholeDays(profile.Visits, now - profile.LastSeen));
-
-        var stage = ProfileBuilder.ComputeStage(profile, now, options);
-        values[VisitorAttributeNames.Stage] = AttributeValue.From(StageName(stage));
-        values[VisitorAttributeNames.Device] = AttributeValue.From(DeviceName(request.Device != DeviceClass.Unknown ? request.Device : profile.Device));
-
-        profile.Preferences.TryGetValue(VisitorAttributeNames.Language, out var preferredLanguage);
-        profile.Preferences.TryGetValue(VisitorAttributeNames.Country, out var preferredCountry);
-        values[VisitorAttributeNames.Language] = AttributeValue.From(preferredLanguage ?? request.Language ?? profile.Language);
-        values[VisitorAttributeNames.Country] = AttributeValue.From(preferredCountry ?? request.Country ?? profile.Country);
-
-        var referrer = request.Referrer ?? profile.LastReferrer;
-        values[VisitorAttributeNames.Referrer] = AttributeValue.From(referrer);
-        values[VisitorAttributeNames.ReferrerHost] = AttributeValue.From(HostOf(referrer));
-        values[VisitorAttributeNames.FirstReferrer] = AttributeValue.From(profile.FirstReferrer);
-
-        var utm = !request.Utm.IsEmpty ? request.Utm : profile.LastUtm;
-        values[VisitorAttributeNames.Utm] = UtmObject(utm);
-        values[VisitorAttributeNames.FirstUtm] = UtmObject(profile.FirstUtm);
-
-        values[VisitorAttributeNames.Interests] = InterestObject(profile.CategoryInterests, now, options.InterestHalfLife, out var strongest);
-        values[VisitorAttributeNames.Tags] = InterestObject(profile.TagInterests, now, options.InterestHalfLife, out _);
-        var chosenTopic = ApplyTopics(values, profile, now, options.InterestHalfLife);
-        var topInterest = profile.Preferences.TryGetValue("interest", out var preferredInterest) ? preferredInterest : chosenTopic ?? strongest;
-        values[VisitorAttributeNames.Topics] = SortedStringArray(profile.Topics);
-        values[VisitorAttributeNames.PersonalizationPaused] = AttributeValue.From(profile.PersonalizationPaused);
-        values[VisitorAttributeNames.TopInterest] = AttributeValue.From(topInterest);
-
-        values[VisitorAttributeNames.Goals] = CountObject(profile.Goals, static goal => goal.Count);
-        values[VisitorAttributeNames.Preferences] = StringObject(profile.Preferences);
-        values[VisitorAttributeNames.Segments] = SortedStringArray(profile.Segments);
-        var sameVisit = profile.Visits > 0 && now - profile.LastSeen < options.SessionTimeout;
-        values[VisitorAttributeNames.VisitSegments] = sameVisit
-            ? SortedStringArray(profile.VisitSegments)
-            : EmptyArray;
-        values[VisitorAttributeNames.VisitedPages] = StringArray(profile.RecentPages);
-        values[VisitorAttributeNames.Events] = CountObject(profile.CustomEvents, static count => count);
-
-        values[VisitorAttributeNames.Url] = AttributeValue.From(request.Url);
-        values[VisitorAttributeNames.Path] = AttributeValue.From(request.Path);
-        values[VisitorAttributeNames.Query] = StringObject(request.Query);
-        values[VisitorAttributeNames.Hour] = AttributeValue.From(now.Hour);
-        values[VisitorAttributeNames.Weekday] = AttributeValue.From((int)now.DayOfWeek);
-        values[VisitorAttributeNames.Month] = AttributeValue.From(now.Month);
-        values[VisitorAttributeNames.Authenticated] = AttributeValue.From(request.IsAuthenticated);
-        values[VisitorAttributeNames.MemberGroups] = StringArray(request.MemberGroups);
-        values[VisitorAttributeNames.Page] = AttributeValue.FromObject(new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal)
-        {
-            ["categories"] = StringArray(request.Categories),
-            ["tags"] = StringArray(request.Tags),
-        });
-
-        foreach (var (name, value) in request.Extra)
-        {
-            values.TryAdd(name, value); // built-in names win
-        }
-
-        return new VisitorAttributes(values, stage, topInterest);
+        return new VisitorAttributes(context, options);
     }
 
     /// <inheritdoc />
@@ -183,6 +119,122 @@ public sealed class VisitorAttributes : IAttributeSource
         DeviceClass.Bot => "bot",
         _ => "unknown",
     };
+
+    /// <summary>Computes one built-in attribute (called once per attribute by <see cref="VisitorAttributeMap"/>).</summary>
+    internal AttributeValue Compute(VisitorAttribute attribute)
+    {
+        var profile = _context.Profile;
+        var request = _context.Request;
+        var now = request.Timestamp;
+        switch (attribute)
+        {
+            case VisitorAttribute.Id:
+                return IsIdentified ? AttributeValue.From(profile.VisitorId) : AttributeValue.Null;
+            case VisitorAttribute.Identified:
+                return AttributeValue.From(IsIdentified);
+            case VisitorAttribute.Visits:
+                return AttributeValue.From(profile.Visits);
+            case VisitorAttribute.PageViews:
+                return AttributeValue.From(profile.PageViews);
+            case VisitorAttribute.VisitPageViews:
+                return AttributeValue.From(profile.VisitPageViews);
+            case VisitorAttribute.DaysSinceFirstSeen:
+                return AttributeValue.From(WholeDays(profile.Visits, now - profile.FirstSeen));
+            case VisitorAttribute.DaysSinceLastSeen:
+                return AttributeValue.From(WholeDays(profile.Visits, now - profile.LastSeen));
+            case VisitorAttribute.Stage:
+                return AttributeValue.From(StageName(Stage));
+            case VisitorAttribute.Device:
+                return AttributeValue.From(DeviceName(request.Device != DeviceClass.Unknown ? request.Device : profile.Device));
+            case VisitorAttribute.Language:
+                return AttributeValue.From(Preference(profile, VisitorAttributeNames.Language) ?? request.Language ?? profile.Language);
+            case VisitorAttribute.Country:
+                return AttributeValue.From(Preference(profile, VisitorAttributeNames.Country) ?? request.Country ?? profile.Country);
+            case VisitorAttribute.Referrer:
+                return AttributeValue.From(request.Referrer ?? profile.LastReferrer);
+            case VisitorAttribute.ReferrerHost:
+                return AttributeValue.From(HostOf(request.Referrer ?? profile.LastReferrer));
+            case VisitorAttribute.FirstReferrer:
+                return AttributeValue.From(profile.FirstReferrer);
+            case VisitorAttribute.Utm:
+                return UtmObject(!request.Utm.IsEmpty ? request.Utm : profile.LastUtm);
+            case VisitorAttribute.FirstUtm:
+                return UtmObject(profile.FirstUtm);
+            case VisitorAttribute.Interests:
+                return Interests().Value;
+            case VisitorAttribute.Tags:
+                return InterestObject(profile.TagInterests, now, _options.InterestHalfLife, out _);
+            case VisitorAttribute.TopInterest:
+                return AttributeValue.From(Interests().Top);
+            case VisitorAttribute.Topics:
+                return SortedStringArray(profile.Topics);
+            case VisitorAttribute.PersonalizationPaused:
+                return AttributeValue.From(profile.PersonalizationPaused);
+            case VisitorAttribute.Goals:
+                return CountObject(profile.Goals, static goal => goal.Count);
+            case VisitorAttribute.Preferences:
+                return StringObject(profile.Preferences);
+            case VisitorAttribute.Segments:
+                return SortedStringArray(profile.Segments);
+            case VisitorAttribute.VisitSegments:
+                var sameVisit = profile.Visits > 0 && now - profile.LastSeen < _options.SessionTimeout;
+                return sameVisit ? SortedStringArray(profile.VisitSegments) : EmptyArray;
+            case VisitorAttribute.VisitedPages:
+                return StringArray(profile.RecentPages);
+            case VisitorAttribute.Events:
+                return CountObject(profile.CustomEvents, static count => count);
+            case VisitorAttribute.Url:
+                return AttributeValue.From(request.Url);
+            case VisitorAttribute.Path:
+                return AttributeValue.From(request.Path);
+            case VisitorAttribute.Query:
+                return StringObject(request.Query);
+            case VisitorAttribute.Hour:
+                return AttributeValue.From(now.Hour);
+            case VisitorAttribute.Weekday:
+                return AttributeValue.From((int)now.DayOfWeek);
+            case VisitorAttribute.Month:
+                return AttributeValue.From(now.Month);
+            case VisitorAttribute.Authenticated:
+                return AttributeValue.From(request.IsAuthenticated);
+            case VisitorAttribute.MemberGroups:
+                return StringArray(request.MemberGroups);
+            case VisitorAttribute.Page:
+                return AttributeValue.FromObject(new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal)
+                {
+                    ["categories"] = StringArray(request.Categories),
+                    ["tags"] = StringArray(request.Tags),
+                });
+            default:
+                throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a built-in attribute.");
+        }
+    }
+
+    private bool IsIdentified => _context.IsIdentified && !string.IsNullOrEmpty(_context.Profile.VisitorId);
+
+    private static string? Preference(VisitorProfile profile, string key) =>
+        profile.Preferences.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary><c>interests</c> and <c>topInterest</c> come from the same decayed scores: computed together, once.</summary>
+    private InterestAttributes Interests()
+    {
+        if (Volatile.Read(ref _interests) is { } known)
+        {
+            return known;
+        }
+
+        var profile = _context.Profile;
+        var now = _context.Request.Timestamp;
+        var halfLife = _options.InterestHalfLife;
+        var value = InterestObject(profile.CategoryInterests, now, halfLife, out var strongest);
+        var chosenTopic = ApplyTopics(ref value, profile, now, halfLife);
+        var top = Preference(profile, "interest") ?? chosenTopic ?? strongest;
+        var computed = new InterestAttributes(value, top);
+        Volatile.Write(ref _interests, computed); // a racing reader computes the same values: either copy is right
+        return computed;
+    }
+
+    private sealed record InterestAttributes(AttributeValue Value, string? Top);
 
     private static double WholeDays(int visits, TimeSpan elapsed) =>
         visits <= 0 || elapsed <= TimeSpan.Zero ? 0 : Math.Floor(elapsed.TotalDays);
@@ -263,7 +315,7 @@ public sealed class VisitorAttributes : IAttributeSource
     /// least the strongest inferred interest (and at least 1), and the strongest chosen topic is returned for
     /// <c>topInterest</c>. Nothing is allocated for a visitor who chose no topic.
     /// </summary>
-    private static string? ApplyTopics(Dictionary<string, AttributeValue> values, VisitorProfile profile, DateTimeOffset now, TimeSpan halfLife)
+    private static string? ApplyTopics(ref AttributeValue interestsValue, VisitorProfile profile, DateTimeOffset now, TimeSpan halfLife)
     {
         if (profile.Topics.Count == 0)
         {
@@ -296,7 +348,7 @@ public sealed class VisitorAttributes : IAttributeSource
             }
         }
 
-        values[VisitorAttributeNames.Interests] = AttributeValue.FromObject(interests);
+        interestsValue = AttributeValue.FromObject(interests);
         return best;
     }
 

@@ -191,4 +191,44 @@ public class VisitorAttributesTests
         var condition = Condition.Parse("""{"stage": "engaged", "interests.bikes": {"$gt": 1.5}, "memberGroups": {"$elemMatch": {"$eq": "vip"}}}""");
         Assert.True(condition.IsMatch(attributes));
     }
+
+    [Fact]
+    public void Values_ReadOneByOne_EqualTheEnumeratedSet()
+    {
+        var profile = Profile();
+        profile.Topics.Add("running");
+        profile.Segments.Add("b-seg");
+        profile.Segments.Add("a-seg");
+        profile.CustomEvents["video-play"] = 3;
+        var request = Request() with { Extra = new Dictionary<string, AttributeValue> { ["browser"] = AttributeValue.From("chrome"), ["visits"] = AttributeValue.From(99) } };
+        var enumerated = VisitorAttributes.Create(Context(profile, request), Options).Values.ToDictionary(p => p.Key, p => p.Value);
+
+        // A fresh instance per name: each attribute computed on its own equals the one computed with all the others.
+        foreach (var (name, expected) in enumerated)
+        {
+            var lazy = VisitorAttributes.Create(Context(profile, request), Options);
+            Assert.True(lazy.Values.TryGetValue(name, out var value), name);
+            Assert.Equal(Json(expected), Json(value));
+        }
+
+        Assert.Equal(VisitorAttributeMap.BuiltInNames.Count + 1, enumerated.Count); // "browser" added, "visits" stays built in
+        Assert.Equal(3, enumerated["visits"].NumberValue);
+        Assert.Equal("chrome", enumerated["browser"].StringValue);
+        Assert.Equal(enumerated.Count, VisitorAttributes.Create(Context(profile, request), Options).Values.Count);
+    }
+
+    [Fact]
+    public void TopInterest_ChosenTopic_OutranksInferredAndRaisesItsInterest()
+    {
+        var profile = Profile();
+        profile.Topics.Add("running");
+        var attributes = VisitorAttributes.Create(Context(profile), Options);
+
+        // Asked for first, topInterest must still see the topics that reshape "interests".
+        Assert.Equal("running", Get(attributes, "topInterest").StringValue);
+        Assert.Equal("running", attributes.TopInterest);
+        Assert.True(Get(attributes, "interests.running").NumberValue >= Get(attributes, "interests.bikes").NumberValue);
+    }
+
+    private static string Json(AttributeValue value) => value.ToString() ?? string.Empty;
 }
