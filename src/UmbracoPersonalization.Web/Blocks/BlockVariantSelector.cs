@@ -217,7 +217,7 @@ public sealed class BlockVariantSelector
         {
             _events.TryEnqueue(new VisitorEvent
             {
-                Id = Guid.CreateVersion7(context.Request.Timestamp),
+                Id = EventIds.NewVersion7(context.Request.Timestamp),
                 VisitorId = context.Profile.VisitorId,
                 Type = VisitorEventType.Exposure,
                 Timestamp = context.Request.Timestamp,

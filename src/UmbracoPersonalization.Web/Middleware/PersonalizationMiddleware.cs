@@ -226,7 +226,7 @@ internal sealed class PersonalizationMiddleware
             var request = feature.Request;
             var accepted = queue.TryEnqueue(new VisitorEvent
             {
-                Id = Guid.CreateVersion7(request.Timestamp),
+                Id = EventIds.NewVersion7(request.Timestamp),
                 VisitorId = feature.VisitorId!,
                 Type = VisitorEventType.PageView,
                 Timestamp = request.Timestamp,
