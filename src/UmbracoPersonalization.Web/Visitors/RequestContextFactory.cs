@@ -94,6 +94,11 @@ internal sealed class RequestContextFactory
 
     private static UtmParameters ReadUtm(IReadOnlyDictionary<string, string> query)
     {
+        if (query.Count == 0)
+        {
+            return UtmParameters.None; // most page views carry no query: skip the five lookups
+        }
+
         string? Get(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? Truncate(v.Trim(), MaxUtmLength) : null;
         var utm = new UtmParameters(Get("utm_source"), Get("utm_medium"), Get("utm_campaign"), Get("utm_term"), Get("utm_content"));
         return utm.IsEmpty ? UtmParameters.None : utm;
