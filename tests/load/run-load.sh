@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
 # Load test: the demo site in Release on 127.0.0.1 (SQLite in a temporary data folder), driven by wrk.
-#   bash tests/load/run-load.sh                      # 20 s per scenario after 20 s of warm-up, 8 connections, page /
-#   DURATION=10 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
-# Scenarios, each on a fresh site and database:
+#   bash tests/load/run-load.sh                      # 4 rounds of 5 s per scenario after 20 s of warm-up each, 8 connections, page /
+#   DURATION=40 ROUNDS=8 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
+# Scenarios, each its own site and database, both running for the whole test:
 #   personalized  the package on; every connection is one consenting visitor (its own consent + visitor cookies),
 #                 so every request is decided for a profile, updates it and writes a page-view event
 #   plain         the same page and cookies with Umbraco:Personalization:Enabled=false
-# Reports requests/s, p50/p99 latency, personalized/plain, events written per second, and counts the event rows
-# after a graceful stop (which drains the queue) against the requests wrk counted: "lost" must be 0.
+# The measured time (DURATION seconds per scenario) is split into ROUNDS that alternate between the two sites, so a
+# slower or faster spell of the machine (other tenants of the host, CPU frequency) lands on both scenarios alike; the
+# idle site uses no CPU while the other one is driven.
+# Reports requests/s, p50/p99 latency, personalized/plain (overall and per round), events written per second, and counts
+# the event rows after a graceful stop (which drains the queue) against the requests wrk counted: "lost" must be 0.
 # Only 127.0.0.1 is contacted; every wait is bounded. Needs dotnet, curl, python3 and wrk (apt-get install wrk).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 duration=${DURATION:-20}
+rounds=${ROUNDS:-4}
 warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-8}
 path=${LOAD_PATH:-/}
 port=${PORT:-5291}
+declare -A ports=([personalized]=$port [plain]=$((port + 1)))
 ua="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
 work=$(mktemp -d /tmp/up-load-XXXXXX)
-site_pid=""
+declare -A pids=()
 
 cleanup() {
-  if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then kill -TERM "$site_pid" 2>/dev/null || true; fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true; done
   [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -42,34 +47,35 @@ dotnet publish "$root/site" -c Release -o "$work/publish" --nologo -v quiet >"$w
 site_dll=$(cd "$work/publish" && ls UmbracoPersonalization.Site.dll)
 
 start_site() { # $1 = scenario name, $2 = Enabled
-  local data="$work/$1"
+  local data="$work/$1" url="http://127.0.0.1:${ports[$1]}"
   mkdir -p "$data"
-  (cd "$work/publish" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  (cd "$work/publish" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
     Umbraco__Personalization__Enabled="$2" Umbraco__Personalization__DataFolder="$data/data" \
     Logging__LogLevel__Default=Warning exec dotnet "$site_dll" >"$data/site.log" 2>&1) &
-  site_pid=$!
+  pids[$1]=$!
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null -A "$ua" "http://127.0.0.1:$port/" 2>/dev/null && return 0
-    kill -0 "$site_pid" 2>/dev/null || { cat "$data/site.log"; echo "the site did not start" >&2; exit 1; }
+    curl -fsS -o /dev/null -A "$ua" "$url/" 2>/dev/null && return 0
+    kill -0 "${pids[$1]}" 2>/dev/null || { cat "$data/site.log"; echo "the $1 site did not start" >&2; exit 1; }
     sleep 0.5
   done
-  echo "the site did not answer within 60 s" >&2; exit 1
+  echo "the $1 site did not answer within 60 s" >&2; exit 1
 }
 
-stop_site() { # graceful: the host stops the ingestion worker, which drains the queue
-  kill -TERM "$site_pid"
-  for _ in $(seq 1 120); do kill -0 "$site_pid" 2>/dev/null || { site_pid=""; return 0; }; sleep 0.5; done
-  echo "the site did not stop within 60 s" >&2; exit 1
+stop_site() { # $1 = scenario; graceful: the host stops the ingestion worker, which drains the queue
+  local pid=${pids[$1]}
+  kill -TERM "$pid"
+  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || { unset "pids[$1]"; return 0; }; sleep 0.5; done
+  echo "the $1 site did not stop within 60 s" >&2; exit 1
 }
 
-cookies_for_visitors() { # one consenting visitor per connection: consent, then a first page view for the visitor id
-  local file="$1/cookies.txt"
+cookies_for_visitors() { # $1 = folder; one consenting visitor per connection: consent, then a first page view for the visitor id
+  local file="$1/cookies.txt" base="http://127.0.0.1:${ports[personalized]}"
   : >"$file"
   for i in $(seq 1 "$connections"); do
     local jar="$1/jar-$i"
-    curl -fsS -o /dev/null -A "$ua" -c "$jar" -H "Origin: http://127.0.0.1:$port" \
-      --data "purposes=all&returnUrl=/" "http://127.0.0.1:$port/umbraco/personalization/api/consent"
-    curl -fsS -o /dev/null -A "$ua" -b "$jar" -c "$jar" "http://127.0.0.1:$port$path"
+    curl -fsS -o /dev/null -A "$ua" -c "$jar" -H "Origin: $base" \
+      --data "purposes=all&returnUrl=/" "$base/umbraco/personalization/api/consent"
+    curl -fsS -o /dev/null -A "$ua" -b "$jar" -c "$jar" "$base$path"
     awk -F '\t' '$6 ~ /^up_(consent|vid)$/ {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7} END {print ""}' "$jar" >>"$file"
   done
   grep -q "up_vid=" "$file" || { echo "no visitor cookie was issued" >&2; exit 1; }
@@ -86,65 +92,80 @@ settled_counts() { # the queue is drained when the event count stops moving (bou
   echo "$now"
 }
 
-run_wrk() { # $1 = seconds, $2 = cookies file; prints the WRK_JSON line
-  COOKIES="$2" LOAD_PATH="$path" wrk -t "$connections" -c "$connections" -d "${1}s" --timeout 10s \
-    -s "$root/tests/load/visitors.lua" "http://127.0.0.1:$port" | tee -a "$work/wrk.log" | grep '^WRK_JSON' | sed 's/^WRK_JSON //'
+run_wrk() { # $1 = scenario, $2 = seconds; prints the WRK_JSON line
+  COOKIES="$cookies" LOAD_PATH="$path" wrk -t "$connections" -c "$connections" -d "${2}s" --timeout 10s \
+    -s "$root/tests/load/visitors.lua" "http://127.0.0.1:${ports[$1]}" | tee -a "$work/wrk-$1.log" | grep '^WRK_JSON' | sed 's/^WRK_JSON //'
 }
 
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
-declare -A rps p50 p99 non2xx
+echo "== starting both sites (personalized: Enabled=true on ${ports[personalized]}, plain: Enabled=false on ${ports[plain]})"
+start_site personalized true
+start_site plain false
+# The plain site has no consent endpoint: its visitors send the cookies the personalized site issued.
+cookies=$(cookies_for_visitors "$work/personalized")
 for scenario in personalized plain; do
-  enabled=true; [ "$scenario" = plain ] && enabled=false
-  echo "== $scenario: starting the site (Umbraco:Personalization:Enabled=$enabled)"
-  start_site "$scenario" "$enabled"
-  # The plain site has no consent endpoint: its visitors send the cookies the personalized site issued.
-  [ "$scenario" = personalized ] && cookies=$(cookies_for_visitors "$work/$scenario")
-  echo "== $scenario: warm-up ${warmup} s, then ${duration} s with $connections connections on $path"
-  run_wrk "$warmup" "$cookies" >/dev/null
-  before=$(settled_counts "$work/$scenario" 2>/dev/null || echo "0 0 0")
-  result=$(run_wrk "$duration" "$cookies")
-  stopped_at=$(date +%s.%N)
-  requests=$(field "$result" requests)
-  seconds=$(python3 -c "print($(field "$result" duration_us) / 1e6)")
-  rps[$scenario]=$(python3 -c "print(round($requests / $seconds))")
-  p50[$scenario]=$(python3 -c "print(round($(field "$result" p50_us) / 1000, 2))")
-  p99[$scenario]=$(python3 -c "print(round($(field "$result" p99_us) / 1000, 2))")
-  non2xx[$scenario]=$(( $(field "$result" non2xx) + $(field "$result" socket_errors) ))
-  if [ "$scenario" = personalized ]; then
-    during=$(counts "$work/$scenario")
-    stop_site
-    drained_at=$(date +%s.%N)
-    after=$(counts "$work/$scenario")
-    read -r events0 _ _ <<<"$before"
-    read -r events1 _ _ <<<"$during"
-    read -r events2 profiles pageviews <<<"$after"
-    measured=$requests
-    written=$(( events2 - events0 ))
-    # wrk does not count the responses still in flight when it stops (at most one per connection), but the site
-    # served them and recorded their events: written may exceed the requests counted by up to $connections.
-    lost=$(( requests > written ? requests - written : 0 ))
-    in_flight=$(( written - requests ))
-    in_run_rate=$(python3 -c "print(round(($events1 - $events0) / $seconds))")
-    overall_rate=$(python3 -c "print(round($written / ($seconds + $drained_at - $stopped_at)))")
-    drain=$(python3 -c "print(round($drained_at - $stopped_at, 1))")
-  else
-    stop_site
-  fi
+  echo "== $scenario: warm-up ${warmup} s"
+  run_wrk "$scenario" "$warmup" >/dev/null
 done
+before=$(settled_counts "$work/personalized" 2>/dev/null || echo "0 0 0")
 
-ratio=$(python3 -c "print(f'{${rps[personalized]} / ${rps[plain]}:.3f}')")
-cat <<EOF
+round_seconds=$(python3 -c "print(max(1, round($duration / $rounds)))")
+echo "== $rounds rounds of ${round_seconds} s per scenario, alternating, $connections connections on $path"
+results_file="$work/rounds.jsonl"
+: >"$results_file"
+for round in $(seq 1 "$rounds"); do
+  for scenario in personalized plain; do
+    result=$(run_wrk "$scenario" "$round_seconds")
+    python3 -c "import json,sys; r=json.loads(sys.argv[1]); r['scenario']=sys.argv[2]; r['round']=int(sys.argv[3]); print(json.dumps(r))" \
+      "$result" "$scenario" "$round" >>"$results_file"
+  done
+done
+stopped_at=$(date +%s.%N)
+during=$(counts "$work/personalized")
+stop_site personalized
+drained_at=$(date +%s.%N)
+after=$(counts "$work/personalized")
+stop_site plain
 
-Load on $path: $connections connections (one consenting visitor each), ${duration} s per scenario after ${warmup} s warm-up; $(nproc) cores.
+python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" <<'PY'
+import json, statistics, sys
+(results_file, before, during, after, stopped_at, drained_at, connections, duration, rounds, round_seconds, warmup, path, cores) = sys.argv[1:]
+rows = [json.loads(line) for line in open(results_file)]
+connections, rounds = int(connections), int(rounds)
+def summary(name):
+    mine = [r for r in rows if r["scenario"] == name]
+    requests = sum(r["requests"] for r in mine)
+    seconds = sum(r["duration_us"] for r in mine) / 1e6
+    return {
+        "requests": requests, "seconds": seconds, "rps": requests / seconds,
+        "p50": statistics.median(r["p50_us"] for r in mine) / 1000, "p99": max(r["p99_us"] for r in mine) / 1000,
+        "errors": sum(r["non2xx"] + r["socket_errors"] for r in mine),
+        "per_round": [r["requests"] / (r["duration_us"] / 1e6) for r in sorted(mine, key=lambda r: r["round"])],
+    }
+p, q = summary("personalized"), summary("plain")
+ratio = p["rps"] / q["rps"]
+round_ratios = [a / b for a, b in zip(p["per_round"], q["per_round"])]
+events0 = int(before.split()[0]); events1 = int(during.split()[0])
+events2, profiles, page_views = (int(x) for x in after.split())
+written = events2 - events0
+lost = max(0, p["requests"] - written)
+in_flight = written - p["requests"]
+drain = float(drained_at) - float(stopped_at)
+print(f"""
+Load on {path}: {connections} connections (one consenting visitor each), {rounds} alternating rounds of {round_seconds} s per scenario
+({p['seconds']:.1f} s personalized, {q['seconds']:.1f} s plain) after {warmup} s warm-up each; {cores} cores.
 
-| scenario | requests/s | p50 ms | p99 ms | errors |
+| scenario | requests/s | p50 ms (median of rounds) | p99 ms (worst round) | errors |
 | --- | ---: | ---: | ---: | ---: |
-| personalized | ${rps[personalized]} | ${p50[personalized]} | ${p99[personalized]} | ${non2xx[personalized]} |
-| plain (Enabled=false) | ${rps[plain]} | ${p50[plain]} | ${p99[plain]} | ${non2xx[plain]} |
+| personalized | {p['rps']:.0f} | {p['p50']:.2f} | {p['p99']:.2f} | {p['errors']} |
+| plain (Enabled=false) | {q['rps']:.0f} | {q['p50']:.2f} | {q['p99']:.2f} | {q['errors']} |
 
-personalized / plain throughput: $ratio
-events: $measured requests measured, $written page-view events written (lost: $lost; in flight at the end: $in_flight); $in_run_rate events/s written
-during the run, $overall_rate events/s including the drain at stop (${drain} s); $profiles profiles, $pageviews page views counted in them.
-EOF
-[ "$lost" -eq 0 ] && [ "$in_flight" -le "$connections" ]
+personalized / plain throughput: {ratio:.3f} (per round: {', '.join(f'{r:.3f}' for r in round_ratios)}; median {statistics.median(round_ratios):.3f})
+events: {p['requests']} requests measured, {written} page-view events written (lost: {lost}; in flight at the ends of rounds: {in_flight});
+{(events1 - events0) / p['seconds']:.0f} events/s written per second of personalized load, drain at stop {drain:.1f} s; {profiles} profiles,
+{page_views} page views counted in them.""")
+# wrk does not count the responses still in flight when a round stops (at most one per connection), but the site served
+# them and recorded their events: written may exceed the requests counted by up to connections x rounds.
+sys.exit(0 if lost == 0 and 0 <= in_flight <= connections * rounds and p['errors'] == 0 and q['errors'] == 0 else 1)
+PY
