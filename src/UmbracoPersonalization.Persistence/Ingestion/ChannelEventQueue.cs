@@ -16,6 +16,10 @@ public sealed class ChannelEventQueue : IEventQueue
     private readonly PersistenceMetrics _metrics;
     private volatile bool _closed;
 
+    // The worker's pending "tell me when this many are queued": at most one at a time (the channel has one reader).
+    private TaskCompletionSource? _countWaiter;
+    private int _countWanted = int.MaxValue;
+
     /// <summary>Creates the queue with <see cref="PersistenceOptions.QueueCapacity"/> slots.</summary>
     public ChannelEventQueue(IOptions<PersistenceOptions> options, PersistenceMetrics metrics)
     {
@@ -53,6 +57,11 @@ public sealed class ChannelEventQueue : IEventQueue
         if (_channel.Writer.TryWrite(visitorEvent))
         {
             _metrics.Enqueued();
+            if (Volatile.Read(ref _countWaiter) is { } waiter && _channel.Reader.Count >= Volatile.Read(ref _countWanted))
+            {
+                waiter.TrySetResult();
+            }
+
             return true;
         }
 
@@ -61,6 +70,32 @@ public sealed class ChannelEventQueue : IEventQueue
     }
 
     /// <summary>Closes the queue: later events are dropped; the worker drains what is queued.</summary>
+    /// <summary>
+    /// A task that completes once at least <paramref name="count"/> events are queued (at once if they already are), so
+    /// the single reader can wait for a full batch without polling. A later call replaces the earlier wait.
+    /// </summary>
+    internal Task WhenCountReaches(int count)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _countWanted, count);
+        Volatile.Write(ref _countWaiter, waiter);
+
+        // An event written between the reader's last look and the store above saw no waiter: look again.
+        if (_channel.Reader.Count >= count)
+        {
+            waiter.TrySetResult();
+        }
+
+        return waiter.Task;
+    }
+
+    /// <summary>Withdraws the wait of <see cref="WhenCountReaches"/> so writers stop checking the count.</summary>
+    internal void StopWaitingForCount()
+    {
+        Volatile.Write(ref _countWaiter, null);
+        Volatile.Write(ref _countWanted, int.MaxValue);
+    }
+
     internal void Complete()
     {
         _closed = true;

@@ -56,6 +56,37 @@ public sealed class EventBatchFillingTests
     }
 
     [Fact]
+    public async Task ABatchThatFills_IsWrittenWithoutWaitingForTheDelay()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start); // never advanced: only a full batch can end the wait
+        var services = await ServicesAsync(database, time);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+
+        Assert.True(queue.TryEnqueue(TestEvents.PageView("v0", 0)));
+        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds a partial batch");
+        for (var i = 1; i < 130; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 7}", i)));
+        }
+
+        await Eventually.UntilAsync(
+            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 100,
+            "the first 100 events (one full batch) are written on a clock that never moves");
+        Assert.Equal(100, await EfEventStoreTests.CountRowsAsync(services)); // the other 30 wait, as a partial batch does
+
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                time.Advance(TimeSpan.FromMilliseconds(50));
+                return worker.BatchesFlushed == 2 && await EfEventStoreTests.CountRowsAsync(services) == 130;
+            },
+            "the partial batch is written once its delay has passed");
+    }
+
+    [Fact]
     public async Task Stop_WritesAPartialBatchWithoutWaitingForTheDelay()
     {
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
