@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using UmbracoPersonalization.Core.Conditions;
 
 namespace UmbracoPersonalization.Core.Visitors;
@@ -51,8 +52,8 @@ internal enum VisitorAttribute
 /// </summary>
 /// <remarks>
 /// Most definitions read a handful of the ~36 built-in attributes, so building all of them for every request (and for
-/// every ingested event) was wasted work. A slot is written before its bit is published; a racing reader that sees no bit
-/// computes the same value again, which is harmless because every computation is a pure function of the context.
+/// every ingested event) was wasted work. A value is stored before its bit is published; a racing reader that sees no bit
+/// computes the same value again (every computation is a pure function of the context) and the first one stored wins.
 /// </remarks>
 internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, AttributeValue>
 {
@@ -75,9 +76,19 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
     private static readonly FrozenDictionary<string, VisitorAttribute> ByName =
         Names.Select((name, i) => KeyValuePair.Create(name, (VisitorAttribute)i)).ToFrozenDictionary(StringComparer.Ordinal);
 
+    private const int SlotCount = 36;
+    private const int InitialCapacity = 8;
+
     private readonly VisitorAttributes _owner;
     private readonly IReadOnlyDictionary<string, AttributeValue> _extra;
-    private readonly AttributeValue[] _slots = new AttributeValue[Names.Length];
+    private readonly Lock _growth = new();
+
+    // Computed values in the order they were first read, and where each attribute's value is: a request reads a
+    // handful of the 36 attributes, so a full array of 36 values (~880 bytes, twice per page view: once for the request,
+    // once when the worker applies its event) was mostly empty.
+    private AttributeValue[] _values = new AttributeValue[InitialCapacity];
+    private SlotPositions _positions;
+    private int _count;
     private long _computed;
 
     public VisitorAttributeMap(VisitorAttributes owner, IReadOnlyDictionary<string, AttributeValue> extra)
@@ -164,15 +175,45 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
 
     private AttributeValue Get(VisitorAttribute attribute)
     {
-        var bit = 1L << (int)attribute;
+        var slot = (int)attribute;
+        var bit = 1L << slot;
         if ((Volatile.Read(ref _computed) & bit) != 0)
         {
-            return _slots[(int)attribute];
+            return Volatile.Read(ref _values)[_positions[slot]];
         }
 
+        // Computed outside the lock (it may read other attributes); a racing reader may compute the same pure value,
+        // and the first one stored wins. A value is stored before its bit is published, and a grown array copies
+        // every stored value, so a reader that sees the bit finds the value in whichever array it reads.
         var value = _owner.Compute(attribute);
-        _slots[(int)attribute] = value;
-        Interlocked.Or(ref _computed, bit);
+        lock (_growth)
+        {
+            if ((_computed & bit) != 0)
+            {
+                return _values[_positions[slot]];
+            }
+
+            var values = _values;
+            if (_count == values.Length)
+            {
+                var grown = new AttributeValue[Math.Min(values.Length * 2, SlotCount)];
+                values.CopyTo(grown, 0);
+                Volatile.Write(ref _values, grown);
+                values = grown;
+            }
+
+            values[_count] = value;
+            _positions[slot] = (byte)_count;
+            _count++;
+            Interlocked.Or(ref _computed, bit);
+        }
+
         return value;
+    }
+
+    [InlineArray(SlotCount)]
+    private struct SlotPositions
+    {
+        private byte _first;
     }
 }

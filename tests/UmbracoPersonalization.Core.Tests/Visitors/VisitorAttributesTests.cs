@@ -218,6 +218,30 @@ public class VisitorAttributesTests
     }
 
     [Fact]
+    public void Values_ReadInReverseAndFromManyThreads_EqualTheEnumeratedSet()
+    {
+        var profile = Profile();
+        profile.Topics.Add("running");
+        var expected = VisitorAttributes.Create(Context(profile), Options).Values.ToDictionary(p => p.Key, p => Json(p.Value));
+        var names = VisitorAttributeMap.BuiltInNames.Reverse().ToArray(); // the last slots first: the store grows past its first size
+
+        var shared = VisitorAttributes.Create(Context(profile), Options).Values;
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(string Name, string Value)>();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+        {
+            foreach (var name in worker % 2 == 0 ? names : names.Reverse())
+            {
+                Assert.True(shared.TryGetValue(name, out var value), name);
+                seen.Add((name, Json(value)));
+            }
+        });
+
+        Assert.Equal(8 * names.Length, seen.Count);
+        Assert.All(seen, s => Assert.Equal(expected[s.Name], s.Value));
+        Assert.All(names, name => Assert.Equal(expected[name], Json(shared[name]))); // and once more, single-threaded
+    }
+
+    [Fact]
     public void TopInterest_ChosenTopic_OutranksInferredAndRaisesItsInterest()
     {
         var profile = Profile();
