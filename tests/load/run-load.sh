@@ -163,7 +163,7 @@ Load on {path}: {connections} connections (one consenting visitor each), {rounds
 
 personalized / plain throughput: {ratio:.3f} (per round: {', '.join(f'{r:.3f}' for r in round_ratios)}; median {statistics.median(round_ratios):.3f})
 events: {p['requests']} requests measured, {written} page-view events written (lost: {lost}; in flight at the ends of rounds: {in_flight});
-{(events1 - events0) / p['seconds']:.0f} events/s written per second of personalized load, drain at stop {drain:.1f} s; {profiles} profiles,
+{(events1 - events0) / p['seconds']:.0f} events/s written while the personalized site was driven; queue drained {drain:.1f} s after the stop signal; {profiles} profiles,
 {page_views} page views counted in them.""")
 # wrk does not count the responses still in flight when a round stops (at most one per connection), but the site served
 # them and recorded their events: written may exceed the requests counted by up to connections x rounds.
