@@ -2,9 +2,11 @@
 # Load test: the demo site in Release on 127.0.0.1 (SQLite in a temporary data folder), driven by wrk.
 #   bash tests/load/run-load.sh                      # 4 rounds of 5 s per scenario after 20 s of warm-up each, 8 connections, page /
 #   DURATION=40 ROUNDS=8 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
+#   VISITORS=400 bash tests/load/run-load.sh         # 400 consenting visitors taking turns on the 8 connections
 # Scenarios, each its own site and database, both running for the whole test:
-#   personalized  the package on; every connection is one consenting visitor (its own consent + visitor cookies),
-#                 so every request is decided for a profile, updates it and writes a page-view event
+#   personalized  the package on; VISITORS consenting visitors (default: one per connection, each with its own
+#                 consent + visitor cookies), so every request is decided for a profile, updates it and writes a
+#                 page-view event; with more visitors than connections each connection takes turns between its visitors
 #   plain         the same page and cookies with Umbraco:Personalization:Enabled=false
 # The measured time (DURATION seconds per scenario) is split into ROUNDS that alternate between the two sites, so a
 # slower or faster spell of the machine (other tenants of the host, CPU frequency) lands on both scenarios alike; the
@@ -19,6 +21,7 @@ duration=${DURATION:-20}
 rounds=${ROUNDS:-4}
 warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-8}
+visitors=${VISITORS:-$connections}
 path=${LOAD_PATH:-/}
 port=${PORT:-5291}
 declare -A ports=([personalized]=$port [plain]=$((port + 1)))
@@ -68,10 +71,10 @@ stop_site() { # $1 = scenario; graceful: the host stops the ingestion worker, wh
   echo "the $1 site did not stop within 60 s" >&2; exit 1
 }
 
-cookies_for_visitors() { # $1 = folder; one consenting visitor per connection: consent, then a first page view for the visitor id
+cookies_for_visitors() { # $1 = folder; VISITORS consenting visitors: consent, then a first page view for the visitor id
   local file="$1/cookies.txt" base="http://127.0.0.1:${ports[personalized]}"
   : >"$file"
-  for i in $(seq 1 "$connections"); do
+  for i in $(seq 1 "$visitors"); do
     local jar="$1/jar-$i"
     curl -fsS -o /dev/null -A "$ua" -c "$jar" -H "Origin: $base" \
       --data "purposes=all&returnUrl=/" "$base/umbraco/personalization/api/consent"
@@ -93,7 +96,7 @@ settled_counts() { # the queue is drained when the event count stops moving (bou
 }
 
 run_wrk() { # $1 = scenario, $2 = seconds; prints the WRK_JSON line
-  COOKIES="$cookies" LOAD_PATH="$path" wrk -t "$connections" -c "$connections" -d "${2}s" --timeout 10s \
+  COOKIES="$cookies" LOAD_PATH="$path" WRK_THREADS="$connections" wrk -t "$connections" -c "$connections" -d "${2}s" --timeout 10s \
     -s "$root/tests/load/visitors.lua" "http://127.0.0.1:${ports[$1]}" | tee -a "$work/wrk-$1.log" | grep '^WRK_JSON' | sed 's/^WRK_JSON //'
 }
 
@@ -111,7 +114,7 @@ done
 before=$(settled_counts "$work/personalized" 2>/dev/null || echo "0 0 0")
 
 round_seconds=$(python3 -c "print(max(1, round($duration / $rounds)))")
-echo "== $rounds rounds of ${round_seconds} s per scenario, alternating, $connections connections on $path"
+echo "== $rounds rounds of ${round_seconds} s per scenario, alternating, $connections connections, $visitors visitors on $path"
 results_file="$work/rounds.jsonl"
 : >"$results_file"
 for round in $(seq 1 "$rounds"); do
@@ -128,9 +131,9 @@ drained_at=$(date +%s.%N)
 after=$(counts "$work/personalized")
 stop_site plain
 
-python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" <<'PY'
+python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" "$visitors" <<'PY'
 import json, statistics, sys
-(results_file, before, during, after, stopped_at, drained_at, connections, duration, rounds, round_seconds, warmup, path, cores) = sys.argv[1:]
+(results_file, before, during, after, stopped_at, drained_at, connections, duration, rounds, round_seconds, warmup, path, cores, visitors) = sys.argv[1:]
 rows = [json.loads(line) for line in open(results_file)]
 connections, rounds = int(connections), int(rounds)
 def summary(name):
@@ -153,7 +156,7 @@ lost = max(0, p["requests"] - written)
 in_flight = written - p["requests"]
 drain = float(drained_at) - float(stopped_at)
 print(f"""
-Load on {path}: {connections} connections (one consenting visitor each), {rounds} alternating rounds of {round_seconds} s per scenario
+Load on {path}: {connections} connections, {visitors} consenting visitors, {rounds} alternating rounds of {round_seconds} s per scenario
 ({p['seconds']:.1f} s personalized, {q['seconds']:.1f} s plain) after {warmup} s warm-up each; {cores} cores.
 
 | scenario | requests/s | p50 ms (median of rounds) | p99 ms (worst round) | errors |
