@@ -17,9 +17,10 @@ internal sealed class RequestCriteriaProvider(IOptionsMonitor<PersonalizationSet
     private static readonly string[] DayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     private static readonly HashSet<string> Continents = new(StringComparer.Ordinal) { "AF", "AN", "AS", "EU", "NA", "OC", "SA" };
 
-    // The same few user agents and Host headers arrive over and over: remember what each one means.
-    private static readonly BoundedMemo<string, string> Browsers = new(4096, StringComparer.Ordinal);
-    private static readonly BoundedMemo<string, string> Hosts = new(256, StringComparer.Ordinal);
+    // The same few user agents and Host headers arrive over and over: remember what each one means (not the outsized
+    // ones a client may send, so the memory held stays small).
+    private static readonly BoundedMemo<string, string> Browsers = new(4096, StringComparer.Ordinal, static ua => ua.Length <= 1024);
+    private static readonly BoundedMemo<string, string> Hosts = new(256, StringComparer.Ordinal, static host => host.Length <= 255);
 
     public void Contribute(VisitorAttributeContext context)
     {

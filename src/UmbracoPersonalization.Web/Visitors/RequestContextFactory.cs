@@ -21,7 +21,7 @@ internal sealed class RequestContextFactory
     private const int LanguageMemoCapacity = 1024;
 
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> TimeZones = new(StringComparer.Ordinal);
-    private static readonly BoundedMemo<string, string?> Languages = new(LanguageMemoCapacity, StringComparer.Ordinal);
+    private static readonly BoundedMemo<string, string?> Languages = new(LanguageMemoCapacity, StringComparer.Ordinal, static header => header.Length <= 256);
     private static readonly IReadOnlyDictionary<string, string> NoQuery = new Dictionary<string, string>(0, StringComparer.OrdinalIgnoreCase);
 
     private readonly TimeProvider _timeProvider;

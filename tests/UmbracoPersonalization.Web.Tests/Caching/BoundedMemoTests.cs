@@ -31,6 +31,22 @@ public class BoundedMemoTests
     }
 
     [Fact]
+    public void AKeyTheTestRejects_IsComputedEveryTimeAndNeverKept()
+    {
+        var memo = new BoundedMemo<string, int>(10, StringComparer.Ordinal, static key => key.Length <= 4);
+        var computed = 0;
+        var huge = new string('x', 5000);
+
+        Assert.Equal(1, memo.GetOrAdd(huge, 0, (_, _) => ++computed));
+        Assert.Equal(2, memo.GetOrAdd(huge, 0, (_, _) => ++computed));
+        Assert.Equal(0, memo.Count);
+
+        Assert.Equal(3, memo.GetOrAdd("ok", 0, (_, _) => ++computed));
+        Assert.Equal(3, memo.GetOrAdd("ok", 0, (_, _) => ++computed));
+        Assert.Equal(1, memo.Count);
+    }
+
+    [Fact]
     public void ACapacityBelowOne_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BoundedMemo<int, int>(0));
 }
