@@ -113,8 +113,18 @@ public static class ProfileSerializer
         };
     }
 
-    private static List<string>? SortedOrNull(HashSet<string> values) =>
-        values.Count == 0 ? null : [.. values.Order(StringComparer.Ordinal)];
+    // Sorted in place: a LINQ ordering allocated an iterator, a sorter and a key map per set per save.
+    private static List<string>? SortedOrNull(HashSet<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = new List<string>(values);
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
+    }
 
     // Serialized as is: a copy (the comparer does not change the output) cost an allocation per dictionary per save.
     private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>

@@ -18,11 +18,13 @@ namespace UmbracoPersonalization.Web.Notifications;
 /// </summary>
 internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServiceProvider services) : IProfileEventApplier, IProfileSaveListener
 {
-    private readonly ConditionalWeakTable<VisitorProfile, HashSet<string>> _before = new();
+    // Each profile's memberships before its first event of the batch, sorted for binary search: an array is a fraction
+    // of a set's size, and this runs for every profile of every batch.
+    private readonly ConditionalWeakTable<VisitorProfile, string[]> _before = new();
 
     public void Apply(VisitorProfile profile, VisitorEvent visitorEvent)
     {
-        _before.GetValue(profile, static p => new HashSet<string>(p.Segments, StringComparer.OrdinalIgnoreCase));
+        _before.GetValue(profile, static p => Snapshot(p.Segments));
         updater.Apply(profile, visitorEvent);
     }
 
@@ -37,12 +39,14 @@ internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServ
             }
 
             _before.Remove(profile);
-            foreach (var alias in profile.Segments.Where(s => !before.Contains(s)).Order(StringComparer.Ordinal))
+            var entered = Entered(profile.Segments, before);
+            var left = Left(before, profile.Segments);
+            foreach (var alias in entered)
             {
                 (notifications ??= []).Add(new SegmentEnteredNotification(profile.VisitorId, alias, profile.MemberKey));
             }
 
-            foreach (var alias in before.Where(s => !profile.Segments.Contains(s)).Order(StringComparer.Ordinal))
+            foreach (var alias in left)
             {
                 (notifications ??= []).Add(new SegmentLeftNotification(profile.VisitorId, alias, profile.MemberKey));
             }
@@ -55,6 +59,60 @@ internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServ
                 await PublishAsync(events, notification, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static string[] Snapshot(HashSet<string> segments)
+    {
+        if (segments.Count == 0)
+        {
+            return [];
+        }
+
+        var snapshot = new string[segments.Count];
+        segments.CopyTo(snapshot);
+        Array.Sort(snapshot, StringComparer.OrdinalIgnoreCase);
+        return snapshot;
+    }
+
+    /// <summary>The aliases now held that the snapshot lacks, in ordinal order (no allocation when there are none).</summary>
+    private static IReadOnlyList<string> Entered(HashSet<string> now, string[] before)
+    {
+        List<string>? entered = null;
+        foreach (var alias in now)
+        {
+            if (Array.BinarySearch(before, alias, StringComparer.OrdinalIgnoreCase) < 0)
+            {
+                (entered ??= []).Add(alias);
+            }
+        }
+
+        return Ordered(entered);
+    }
+
+    /// <summary>The aliases of the snapshot no longer held, in ordinal order.</summary>
+    private static IReadOnlyList<string> Left(string[] before, HashSet<string> now)
+    {
+        List<string>? left = null;
+        foreach (var alias in before)
+        {
+            if (!now.Contains(alias))
+            {
+                (left ??= []).Add(alias);
+            }
+        }
+
+        return Ordered(left);
+    }
+
+    private static IReadOnlyList<string> Ordered(List<string>? aliases)
+    {
+        if (aliases is null)
+        {
+            return [];
+        }
+
+        aliases.Sort(StringComparer.Ordinal);
+        return aliases;
     }
 
     private static Task PublishAsync(IEventAggregator events, INotification notification, CancellationToken cancellationToken) => notification switch

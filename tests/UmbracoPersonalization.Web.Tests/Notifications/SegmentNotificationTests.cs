@@ -53,6 +53,21 @@ public sealed class SegmentNotificationTests
     }
 
     [Fact]
+    public async Task Saved_AMembershipStoredInAnotherCase_IsNeitherEnteredNorLeft()
+    {
+        var (publisher, events) = Create();
+        var profile = VisitorProfile.CreateNew("v1");
+        profile.Segments.Add("IDENTIFIED-VISITORS"); // aliases compare without case, as the profile's own set does
+
+        publisher.Apply(profile, PageView("v1", "spring"));
+        await publisher.OnProfilesSavedAsync([profile], CancellationToken.None);
+
+        var entered = Assert.Single(events.Published.OfType<SegmentEnteredNotification>());
+        Assert.Equal("campaign-spring", entered.SegmentAlias);
+        Assert.Empty(events.Published.OfType<SegmentLeftNotification>());
+    }
+
+    [Fact]
     public async Task OptimisticConflict_AttemptNotSaved_PublishesNothingForIt()
     {
         var (publisher, events) = Create();
