@@ -237,14 +237,62 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 return;
             }
 
-            var byVisitor = stored
-                .GroupBy(e => e.VisitorId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Timestamp).ToList(), StringComparer.Ordinal);
+            var byVisitor = ByVisitor(stored, inserted: null);
             await UpdateProfilesAsync(byVisitor, abort).ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Increment(ref _batchesFlushed);
+        }
+    }
+
+    /// <summary>
+    /// The events per visitor in time order (events of the same instant keep their batch order). With
+    /// <paramref name="inserted"/>, only the events the insert reported as new, each id once (its first occurrence).
+    /// </summary>
+    internal static Dictionary<string, List<VisitorEvent>> ByVisitor(IReadOnlyList<VisitorEvent> events, HashSet<Guid>? inserted)
+    {
+        // Built by hand: grouping and ordering with LINQ allocated a grouping, an iterator, a sorter, a key map and a
+        // comparison per visitor of every batch. Events arrive in time order, so sorting is rarely needed.
+        var byVisitor = new Dictionary<string, List<VisitorEvent>>(StringComparer.Ordinal);
+        HashSet<Guid>? taken = inserted is null ? null : new HashSet<Guid>(inserted.Count);
+        foreach (var e in events)
+        {
+            if (inserted is not null && (!inserted.Contains(e.Id) || !taken!.Add(e.Id)))
+            {
+                continue;
+            }
+
+            if (!byVisitor.TryGetValue(e.VisitorId, out var visitorEvents))
+            {
+                byVisitor[e.VisitorId] = visitorEvents = [];
+            }
+
+            visitorEvents.Add(e);
+        }
+
+        foreach (var visitorEvents in byVisitor.Values)
+        {
+            SortByTime(visitorEvents);
+        }
+
+        return byVisitor;
+    }
+
+    /// <summary>A stable insertion sort (List.Sort is not stable): linear for the usual, already ordered list.</summary>
+    private static void SortByTime(List<VisitorEvent> events)
+    {
+        for (var i = 1; i < events.Count; i++)
+        {
+            var current = events[i];
+            var j = i - 1;
+            while (j >= 0 && events[j].Timestamp > current.Timestamp)
+            {
+                events[j + 1] = events[j];
+                j--;
+            }
+
+            events[j + 1] = current;
         }
     }
 
@@ -272,10 +320,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 await using (transaction.ConfigureAwait(false))
                 {
                     inserted = await EfEventStore.AppendNewInAsync(db, batch, abort).ConfigureAwait(false);
-                    byVisitor = batch.Where(e => inserted.Contains(e.Id))
-                        .DistinctBy(e => e.Id)
-                        .GroupBy(e => e.VisitorId, StringComparer.Ordinal)
-                        .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Timestamp).ToList(), StringComparer.Ordinal);
+                    byVisitor = ByVisitor(batch, inserted);
 
                     // Read through the store (its cache first, else its own connection): what it returns was committed.
                     var loaded = await profiles.GetManyAsync(byVisitor.Keys, abort).ConfigureAwait(false);
