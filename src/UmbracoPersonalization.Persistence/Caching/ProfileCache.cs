@@ -387,6 +387,15 @@ public sealed class ProfileCache
         public void AddSegments(ulong[] bits, HashSet<string> target)
         {
             var aliases = Volatile.Read(ref _segmentAliases);
+
+            // Sized once: adding a visitor's ~20 memberships one by one grew the set's arrays four times.
+            var count = 0;
+            foreach (var word in bits)
+            {
+                count += System.Numerics.BitOperations.PopCount(word);
+            }
+
+            target.EnsureCapacity(target.Count + count);
             for (var word = 0; word < bits.Length; word++)
             {
                 var value = bits[word];
