@@ -45,6 +45,9 @@ public sealed class VisitorAttributes : IAttributeSource
     private static readonly AttributeValue EmptyObject = AttributeValue.FromObject(new Dictionary<string, AttributeValue>(0));
     private static readonly AttributeValue EmptyArray = AttributeValue.FromArray(Array.Empty<AttributeValue>());
 
+    // Made once: sorting with an IComparer wraps it in a new delegate on every call.
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
     private readonly VisitorContext _context;
     private readonly ProfileOptions _options;
     private readonly VisitorAttributeMap _values;
@@ -382,7 +385,7 @@ public sealed class VisitorAttributes : IAttributeSource
             sorted[i++] = item;
         }
 
-        Array.Sort(sorted, StringComparer.Ordinal);
+        Array.Sort(sorted, Ordinal);
         return StringArray(sorted);
     }
 

@@ -122,9 +122,12 @@ public static class ProfileSerializer
         }
 
         var sorted = new List<string>(values);
-        sorted.Sort(StringComparer.Ordinal);
+        sorted.Sort(Ordinal);
         return sorted;
     }
+
+    // A comparison made once: sorting with an IComparer wraps it in a new delegate on every call.
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
 
     // Serialized as is: a copy (the comparer does not change the output) cost an allocation per dictionary per save.
     private static Dictionary<string, T>? NullIfEmpty<T>(Dictionary<string, T> source) =>

@@ -22,6 +22,10 @@ internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServ
     // of a set's size, and this runs for every profile of every batch.
     private readonly ConditionalWeakTable<VisitorProfile, string[]> _before = new();
 
+    // Comparisons made once: sorting with an IComparer wraps it in a new delegate on every call.
+    private static readonly Comparison<string> IgnoringCase = StringComparer.OrdinalIgnoreCase.Compare;
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
     public void Apply(VisitorProfile profile, VisitorEvent visitorEvent)
     {
         _before.GetValue(profile, static p => Snapshot(p.Segments));
@@ -70,7 +74,7 @@ internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServ
 
         var snapshot = new string[segments.Count];
         segments.CopyTo(snapshot);
-        Array.Sort(snapshot, StringComparer.OrdinalIgnoreCase);
+        Array.Sort(snapshot, IgnoringCase);
         return snapshot;
     }
 
@@ -111,7 +115,7 @@ internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServ
             return [];
         }
 
-        aliases.Sort(StringComparer.Ordinal);
+        aliases.Sort(Ordinal);
         return aliases;
     }
 
