@@ -12,6 +12,10 @@ public sealed class VisitorDataMinimizer
 {
     private readonly IOptionsMonitor<PrivacyOptions> _options;
 
+    // What the current options mean, read once per options instance (a reload brings a new one): this runs for every
+    // event and every profile the worker stores, and rebuilding the allow-lists allocated a set and an array each time.
+    private Rules? _rules;
+
     /// <summary>Creates the minimizer.</summary>
     public VisitorDataMinimizer(IOptionsMonitor<PrivacyOptions> options)
     {
@@ -22,8 +26,9 @@ public sealed class VisitorDataMinimizer
     public VisitorEvent Minimize(VisitorEvent visitorEvent)
     {
         ArgumentNullException.ThrowIfNull(visitorEvent);
-        var options = _options.CurrentValue;
-        var keys = options.AllowedQueryKeys.ToArray();
+        var rules = Current();
+        var options = rules.Options;
+        var keys = rules.QueryKeys;
         var url = UrlMinimizer.Minimize(visitorEvent.Url, keys);
         var referrer = options.StoreReferrers ? UrlMinimizer.Minimize(visitorEvent.Referrer, keys) : null;
         return url == visitorEvent.Url && referrer == visitorEvent.Referrer
@@ -35,9 +40,10 @@ public sealed class VisitorDataMinimizer
     public void Minimize(VisitorProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var options = _options.CurrentValue;
-        var allowed = new HashSet<string>(options.StoredProfileAttributes, StringComparer.OrdinalIgnoreCase);
-        var keys = options.AllowedQueryKeys.ToArray();
+        var rules = Current();
+        var options = rules.Options;
+        var allowed = rules.StoredAttributes;
+        var keys = rules.QueryKeys;
         if (!allowed.Contains(ProfileAttributeGroups.Referrer) || !options.StoreReferrers)
         {
             profile.FirstReferrer = null;
@@ -87,4 +93,19 @@ public sealed class VisitorDataMinimizer
             profile.Topics.Clear();
         }
     }
+
+    private Rules Current()
+    {
+        var options = _options.CurrentValue;
+        var rules = Volatile.Read(ref _rules);
+        if (rules is null || !ReferenceEquals(rules.Options, options))
+        {
+            rules = new Rules(options, [.. options.AllowedQueryKeys], new HashSet<string>(options.StoredProfileAttributes, StringComparer.OrdinalIgnoreCase));
+            Volatile.Write(ref _rules, rules);
+        }
+
+        return rules;
+    }
+
+    private sealed record Rules(PrivacyOptions Options, string[] QueryKeys, HashSet<string> StoredAttributes);
 }

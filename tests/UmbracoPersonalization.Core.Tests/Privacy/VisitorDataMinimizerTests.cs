@@ -58,6 +58,33 @@ public class VisitorDataMinimizerTests
         Assert.Equal(2, profile.Visits);
     }
 
+    [Fact]
+    public void ReloadedOptions_TakeEffectOnTheNextProfileAndEvent()
+    {
+        var monitor = new ReloadingMonitor(new PrivacyOptions { StoredProfileAttributes = [ProfileAttributeGroups.Language] });
+        var minimizer = new VisitorDataMinimizer(monitor);
+        var first = new VisitorProfile { VisitorId = "v", Language = "nl", Country = "NL" };
+        minimizer.Minimize(first);
+
+        monitor.CurrentValue = new PrivacyOptions { StoredProfileAttributes = [ProfileAttributeGroups.Country], AllowedQueryKeys = ["page"] };
+        var second = new VisitorProfile { VisitorId = "v", Language = "nl", Country = "NL" };
+        minimizer.Minimize(second);
+        var e = new VisitorEvent { Id = Guid.NewGuid(), VisitorId = "v", Type = VisitorEventType.PageView, Timestamp = DateTimeOffset.UnixEpoch, Url = "/list?page=2&q=secret" };
+
+        Assert.Equal(("nl", (string?)null), (first.Language, first.Country));
+        Assert.Equal(((string?)null, "NL"), (second.Language, second.Country));
+        Assert.Equal("/list?page=2", minimizer.Minimize(e).Url);
+    }
+
+    private sealed class ReloadingMonitor(PrivacyOptions value) : IOptionsMonitor<PrivacyOptions>
+    {
+        public PrivacyOptions CurrentValue { get; set; } = value;
+
+        public PrivacyOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<PrivacyOptions, string?> listener) => null;
+    }
+
     private sealed class StaticMonitor(PrivacyOptions value) : IOptionsMonitor<PrivacyOptions>
     {
         public PrivacyOptions CurrentValue => value;
