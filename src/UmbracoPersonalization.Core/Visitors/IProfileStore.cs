@@ -23,6 +23,15 @@ public interface IProfileStore
     }
 
     /// <summary>
+    /// Whether the store knows from memory, without I/O, that no profile is stored for the visitor (it looked a moment
+    /// ago and found none, and nothing saved one since), so the request path can skip <see cref="GetAsync"/>.
+    /// <c>false</c> means "ask <see cref="GetAsync"/>". The default implementation always answers <c>false</c>.
+    /// </summary>
+    /// <param name="visitorId">The visitor.</param>
+    /// <returns>Whether the visitor is known to have no stored profile.</returns>
+    bool IsKnownMissing(string visitorId) => false;
+
+    /// <summary>
     /// Saves a profile if the stored version still equals <paramref name="expectedVersion"/> (0 = not stored yet).
     /// On success the profile's <see cref="VisitorProfile.Version"/> is incremented and <c>true</c> returned;
     /// on a conflict nothing is written and <c>false</c> returned.

@@ -24,8 +24,12 @@ public sealed class ProfileCache
 {
     private const int MaxSegmentAliases = 4096;
 
+    // "No stored profile" markers are a few dozen bytes each; bounded apart from the profiles so they never evict one.
+    private const int MaxMissingMarkers = 10_000;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _missing = new(StringComparer.Ordinal);
     private readonly Stack<int> _free = new();
     private readonly TimeProvider _time;
     private readonly long _timeToLiveTicks;
@@ -131,6 +135,7 @@ public sealed class ProfileCache
                 return false;
             }
 
+            _missing.Remove(profile.VisitorId);
             if (_index.TryGetValue(profile.VisitorId, out var slot))
             {
                 if (_slots[slot]!.Version > entry.Version)
@@ -151,6 +156,77 @@ public sealed class ProfileCache
     }
 
     /// <summary>
+    /// Remembers that the database holds no profile for the visitor, as read after <paramref name="generation"/> was
+    /// taken, for <see cref="PersistenceOptions.ProfileCacheTimeToLive"/> at most: unless something was invalidated
+    /// meanwhile or a profile is cached for the visitor by now (a save that committed after that read). Any later
+    /// <see cref="Set"/>, <see cref="Invalidate"/> or <see cref="Clear"/> forgets it.
+    /// </summary>
+    /// <returns>Whether the marker was stored.</returns>
+    public bool SetMissing(string visitorId, long generation)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        if (!IsEnabled || visitorId.Length > Data.PersonalizationDbContext.KeyMaxLength)
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow().UtcTicks;
+        lock (_lock)
+        {
+            if (_generation != generation || _index.ContainsKey(visitorId))
+            {
+                return false;
+            }
+
+            if (_missing.Count >= MaxMissingMarkers && !_missing.ContainsKey(visitorId))
+            {
+                // Full: drop the expired markers; if every one is still current, this visitor is simply not remembered.
+                foreach (var (id, expiresAt) in _missing)
+                {
+                    if (now >= expiresAt)
+                    {
+                        _missing.Remove(id);
+                    }
+                }
+
+                if (_missing.Count >= MaxMissingMarkers)
+                {
+                    return false;
+                }
+            }
+
+            _missing[visitorId] = now + _timeToLiveTicks;
+            return true;
+        }
+    }
+
+    /// <summary>Whether a current <see cref="SetMissing"/> marker says the visitor has no stored profile.</summary>
+    public bool IsKnownMissing(string visitorId)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        if (!IsEnabled)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (!_missing.TryGetValue(visitorId, out var expiresAt))
+            {
+                return false;
+            }
+
+            if (_time.GetUtcNow().UtcTicks < expiresAt)
+            {
+                return true;
+            }
+
+            _missing.Remove(visitorId);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Drops the visitor's entry, and makes any read or save of a profile already under way not cache what it found.
     /// Call it after a profile is deleted or must no longer be served (erasure, consent withdrawal).
     /// </summary>
@@ -160,6 +236,7 @@ public sealed class ProfileCache
         lock (_lock)
         {
             _generation++;
+            _missing.Remove(visitorId);
             if (_index.TryGetValue(visitorId, out var slot))
             {
                 RemoveAt(visitorId, slot);
@@ -173,6 +250,7 @@ public sealed class ProfileCache
         lock (_lock)
         {
             _generation++;
+            _missing.Clear();
             _index.Clear();
             _free.Clear();
             _slots = [];

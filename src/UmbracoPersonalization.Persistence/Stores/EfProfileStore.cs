@@ -12,7 +12,8 @@ namespace UmbracoPersonalization.Persistence.Stores;
 /// <see cref="IProfileStore"/> over EF Core. Saves are optimistic without tracking: a first save is an insert
 /// that does nothing when the row exists; later saves are one <c>UPDATE … WHERE Version = expected</c> (a reused command, see <see cref="ProfileUpdateCommand"/>). A lost
 /// race therefore returns <c>false</c> and never throws; database failures do throw, for the caller to handle.
-/// With a <see cref="ProfileCache"/>, reads are served from it when they can, profiles read from the database fill it,
+/// With a <see cref="ProfileCache"/>, reads are served from it when they can, profiles read from the database fill it
+/// (and a read that finds none leaves a short-lived "no stored profile" marker, see <see cref="IsKnownMissing"/>),
 /// saves update it after the commit, a lost race and a deletion drop the visitor's entry.
 /// </summary>
 public sealed class EfProfileStore : IProfileStore
@@ -49,6 +50,7 @@ public sealed class EfProfileStore : IProfileStore
             // A plain command rather than LINQ: this read is on the request path (see ProfileReadCommand).
             if (await ProfileReadCommand.ReadAsync(db, visitorId, cancellationToken).ConfigureAwait(false) is not { } row)
             {
+                _cache?.SetMissing(visitorId, generation);
                 return null;
             }
 
@@ -71,6 +73,13 @@ public sealed class EfProfileStore : IProfileStore
 
         profile = null;
         return false;
+    }
+
+    /// <inheritdoc />
+    public bool IsKnownMissing(string visitorId)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        return _cache is not null && _cache.IsKnownMissing(visitorId);
     }
 
     /// <inheritdoc />

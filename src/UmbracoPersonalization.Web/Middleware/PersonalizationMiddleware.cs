@@ -156,6 +156,13 @@ internal sealed class PersonalizationMiddleware
             {
                 return remembered;
             }
+
+            // Looked up a moment ago and not stored (a new visitor whose first page views are still queued, or a worker
+            // that cannot write): no database read per request until a save or the marker's expiry.
+            if (store.IsKnownMissing(visitorId))
+            {
+                return TransientProfile(visitorId, request);
+            }
         }
         catch (Exception ex)
         {

@@ -25,6 +25,49 @@ public class ProfileFromMemoryTests
         Assert.Equal("spring", html.QuerySelector("#hero [data-up-placement]")!.GetAttribute("data-up-variant"));
     }
 
+    [Fact]
+    public async Task AVisitorTheStoreKnowsHasNoProfile_IsServedATransientOne_WithoutAskingTheDatabase()
+    {
+        var store = new CountingMissingProfileStore();
+        await using var site = await TestSite.TestSite.StartAsync(services: s => s.AddSingleton<IProfileStore>(store));
+        using var client = site.CreateCookieClient();
+        await client.PostConsentAsync(Form(("purposes", "all")));
+        var visitorId = (await (await client.GetAsync("/probe")).ReadProbeAsync())!.VisitorId;
+        var askedBefore = store.Reads;
+        Assert.True(askedBefore > 0, "Without a marker the middleware asks the store.");
+
+        store.KnownMissing = true;
+        var response = await client.GetAsync("/");
+        var probe = await (await client.GetAsync("/probe")).ReadProbeAsync();
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(askedBefore, store.Reads);
+        Assert.True(probe!.Identified); // still the same consenting visitor, with a profile of this request alone
+        Assert.Equal(visitorId, probe.VisitorId);
+    }
+
+    private sealed class CountingMissingProfileStore : IProfileStore
+    {
+        private int _reads;
+
+        public bool KnownMissing { get; set; }
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public bool IsKnownMissing(string visitorId) => KnownMissing;
+
+        public Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return Task.FromResult<VisitorProfile?>(null);
+        }
+
+        public Task<bool> SaveAsync(VisitorProfile profile, long expectedVersion, CancellationToken cancellationToken = default) =>
+            Task.FromResult(false);
+
+        public Task<bool> DeleteAsync(string visitorId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+    }
+
     private sealed class MemoryOnlyProfileStore : IProfileStore
     {
         private readonly Dictionary<string, VisitorProfile> _memory = new(StringComparer.Ordinal);
