@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Visitors;
@@ -157,8 +156,7 @@ public sealed class ProfileCacheMissingTests
         Assert.False(store.IsKnownMissing("v1"));
     }
 
-    private ProfileCache Cache(int capacity, TimeSpan? timeToLive = null) =>
-        new(Options.Create(new PersistenceOptions { ProfileCacheCapacity = capacity, ProfileCacheTimeToLive = timeToLive ?? TimeSpan.FromSeconds(30) }), _time);
+    private ProfileCache Cache(int capacity, TimeSpan? timeToLive = null) => ProfileCacheTests.Create(_time, capacity, timeToLive);
 
     private static VisitorProfile Profile(string visitorId)
     {

@@ -313,8 +313,11 @@ public sealed class ProfileCacheTests
         }
     }
 
-    private ProfileCache Cache(int capacity, TimeSpan? timeToLive = null) =>
-        new(Options.Create(new PersistenceOptions { ProfileCacheCapacity = capacity, ProfileCacheTimeToLive = timeToLive ?? TimeSpan.FromSeconds(30) }), _time);
+    /// <summary>A cache of <paramref name="capacity"/> entries on <paramref name="time"/> (time to live 30 s unless given).</summary>
+    internal static ProfileCache Create(TimeProvider time, int capacity, TimeSpan? timeToLive = null) =>
+        new(Options.Create(new PersistenceOptions { ProfileCacheCapacity = capacity, ProfileCacheTimeToLive = timeToLive ?? TimeSpan.FromSeconds(30) }), time);
+
+    private ProfileCache Cache(int capacity, TimeSpan? timeToLive = null) => Create(_time, capacity, timeToLive);
 
     private static VisitorProfile Profile(string visitorId, long version = 1, int pageViews = 1)
     {
