@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test: the demo site in Release on 127.0.0.1 (SQLite in a temporary data folder), driven by wrk.
-#   bash tests/load/run-load.sh                      # 4 rounds of 5 s per scenario after 20 s of warm-up each, 8 connections, page /
+#   bash tests/load/run-load.sh                      # 8 rounds of 5 s per scenario after 20 s of warm-up each, 8 connections, page /
 #   DURATION=40 ROUNDS=8 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
 #   VISITORS=400 bash tests/load/run-load.sh         # 400 consenting visitors taking turns on the 8 connections
 # Scenarios, each its own site and database, both running for the whole test:
@@ -17,8 +17,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-duration=${DURATION:-20}
-rounds=${ROUNDS:-4}
+duration=${DURATION:-40}
+rounds=${ROUNDS:-8}
 warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-8}
 visitors=${VISITORS:-$connections}
