@@ -158,10 +158,5 @@ public sealed class ProfileCacheMissingTests
 
     private ProfileCache Cache(int capacity, TimeSpan? timeToLive = null) => ProfileCacheTests.Create(_time, capacity, timeToLive);
 
-    private static VisitorProfile Profile(string visitorId)
-    {
-        var profile = VisitorProfile.CreateNew(visitorId);
-        profile.Version = 1;
-        return profile;
-    }
+    private static VisitorProfile Profile(string visitorId) => ProfileCacheTests.Profile(visitorId);
 }

@@ -319,7 +319,8 @@ public sealed class ProfileCacheTests
 
     private ProfileCache Cache(int capacity, TimeSpan? timeToLive = null) => Create(_time, capacity, timeToLive);
 
-    private static VisitorProfile Profile(string visitorId, long version = 1, int pageViews = 1)
+    /// <summary>A stored profile (in the "returning" segment) at <paramref name="version"/>.</summary>
+    internal static VisitorProfile Profile(string visitorId, long version = 1, int pageViews = 1)
     {
         var profile = VisitorProfile.CreateNew(visitorId);
         profile.Version = version;
