@@ -11,7 +11,36 @@ namespace UmbracoPersonalization.Core.Templating;
 /// </summary>
 internal static class LiquidModel
 {
+    // The keys LiquidMemoKey.TryBuild reads without building the model: keep them and the models below in step.
+    public const string VisitorKey = "visitor";
+    public const string ContextKey = "context";
+    public const string ItemKey = "item";
+    public const string PathKey = "path";
+    public const string HourKey = "hour";
+    public const string WeekdayKey = "weekday";
+    public const string MonthKey = "month";
+    public const string GreetingKey = "greeting";
+    public const string UtmKey = "utm";
+    public const string NameKey = "name";
+    public const string UrlKey = "url";
+
     private static readonly Conditions.AttributePath UtmPath = Conditions.AttributePath.Parse(VisitorAttributeNames.Utm);
+
+    /// <summary>The root a template renders over: a new one per render, since <c>assign</c> writes into it.</summary>
+    public static Hash Root(Hash visitor, VisitorContext context, VisitorAttributes attributes, LiquidItem? item, bool escape)
+    {
+        var root = new Hash
+        {
+            [VisitorKey] = visitor,
+            [ContextKey] = Context(context, attributes, escape),
+        };
+        if (item is not null)
+        {
+            root[ItemKey] = Item(item, escape);
+        }
+
+        return root;
+    }
 
     public static Hash Visitor(VisitorContext context, VisitorAttributes attributes, bool escape)
     {
@@ -40,9 +69,8 @@ internal static class LiquidModel
     public static Hash Context(VisitorContext context, VisitorAttributes attributes, bool escape)
     {
         var request = context.Request;
-        attributes.TryGetValue(UtmPath, out var utmValue);
         var utm = new Hash();
-        if (utmValue.TryGetObject(out var utmFields))
+        if (TryGetUtm(attributes, out var utmFields))
         {
             foreach (var (key, value) in utmFields)
             {
@@ -53,23 +81,31 @@ internal static class LiquidModel
         var hour = request.Timestamp.Hour;
         return new Hash
         {
-            ["path"] = Text(request.Path, escape),
-            ["hour"] = hour,
-            ["weekday"] = (int)request.Timestamp.DayOfWeek,
-            ["month"] = request.Timestamp.Month,
-            ["greeting"] = hour is >= 5 and < 12 ? "morning" : hour is >= 12 and < 18 ? "afternoon" : "evening",
-            ["utm"] = utm,
+            [PathKey] = Text(request.Path, escape),
+            [HourKey] = hour,
+            [WeekdayKey] = (int)request.Timestamp.DayOfWeek,
+            [MonthKey] = request.Timestamp.Month,
+            [GreetingKey] = Greeting(hour),
+            [UtmKey] = utm,
         };
     }
 
     public static Hash Item(LiquidItem item, bool escape) => new()
     {
-        ["name"] = Text(item.Name, escape),
-        ["url"] = Text(item.Url, escape),
+        [NameKey] = Text(item.Name, escape),
+        [UrlKey] = Text(item.Url, escape),
     };
+
+    public static string Greeting(int hour) => hour is >= 5 and < 12 ? "morning" : hour is >= 12 and < 18 ? "afternoon" : "evening";
+
+    public static bool TryGetUtm(VisitorAttributes attributes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyDictionary<string, Conditions.AttributeValue>? fields)
+    {
+        fields = null;
+        return attributes.TryGetValue(UtmPath, out var utmValue) && utmValue.TryGetObject(out fields);
+    }
 
     private static string? String(VisitorAttributes attributes, string name) =>
         attributes.Values.TryGetValue(name, out var value) && value.TryGetString(out var text) ? text : null;
 
-    private static string? Text(string? value, bool escape) => value is null || !escape ? value : WebUtility.HtmlEncode(value);
+    public static string? Text(string? value, bool escape) => value is null || !escape ? value : WebUtility.HtmlEncode(value);
 }

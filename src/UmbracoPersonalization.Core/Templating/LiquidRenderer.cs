@@ -90,29 +90,31 @@ public sealed partial class LiquidRenderer
             var escape = mode == LiquidOutputMode.Html;
             var attributes = VisitorAttributes.For(context, _profileOptions);
             var state = (context, attributes);
-            var root = new Hash
+
+            // The visitor model is built once per request and mode; the rest of the model only when it is rendered.
+            var visitor = escape
+                ? context.Cache.GetOrAddHtmlModel(state, static s => LiquidModel.Visitor(s.context, s.attributes, true))
+                : context.Cache.GetOrAddTextModel(state, static s => LiquidModel.Visitor(s.context, s.attributes, false));
+            var reads = _options.MemoizeOutput && entry.Reads is { IsMemoizable: true } r ? r : null;
+            var keyWritten = reads is not null && LiquidMemoKey.TryWrite(visitor, context, attributes, item, reads, escape);
+            if (keyWritten && LiquidMemoKey.TryFind(entry.Outputs, out var remembered))
             {
-                // A new root per render: assign writes into the root, the shared sub-models stay untouched.
-                ["visitor"] = escape
-                    ? context.Cache.GetOrAddHtmlModel(state, static s => LiquidModel.Visitor(s.context, s.attributes, true))
-                    : context.Cache.GetOrAddTextModel(state, static s => LiquidModel.Visitor(s.context, s.attributes, false)),
-                ["context"] = LiquidModel.Context(context, attributes, escape),
-            };
-            if (item is not null)
-            {
-                root["item"] = LiquidModel.Item(item, escape);
+                return new LiquidRenderResult(remembered, false);
             }
 
-            string? memoKey = null;
-            if (_options.MemoizeOutput && entry.Reads is { IsMemoizable: true } reads)
+            var root = LiquidModel.Root(visitor, context, attributes, item, escape);
+            if (reads is not null && !keyWritten)
             {
-                memoKey = LiquidMemoKey.Build(root, reads, escape);
-                if (entry.Outputs.TryGetValue(memoKey, out var remembered))
+                LiquidMemoKey.Write(root, reads, escape);
+                keyWritten = true;
+                if (LiquidMemoKey.TryFind(entry.Outputs, out remembered))
                 {
                     return new LiquidRenderResult(remembered, false);
                 }
             }
 
+            // Taken before rendering: the key buffer is per thread, and only a miss needs the key as a string.
+            var memoKey = keyWritten ? LiquidMemoKey.Written() : null;
             using var writer = new BoundedStringWriter(_options.MaxOutputLength);
             entry.Template.Render(writer, new RenderParameters(CultureInfo.InvariantCulture)
             {
