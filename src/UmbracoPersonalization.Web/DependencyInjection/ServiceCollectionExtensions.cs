@@ -178,7 +178,7 @@ public static class ServiceCollectionExtensions
     private static void AddRendering(IServiceCollection services)
     {
         services.TryAddSingleton<VariantHtmlSanitizer>();
-        services.TryAddTransient<PlacementRenderer>();
+        services.TryAddSingleton<PlacementRenderer>(); // stateless and over singletons only: no need for one per placement
 
         // Make the view components, tag helper and default views discoverable whatever the entry assembly is.
         var assembly = typeof(ServiceCollectionExtensions).Assembly;
