@@ -16,8 +16,9 @@ public sealed class UserAgentClassifier
     private const int MaxUserAgentLength = 1024;
     private const int MemoCapacity = 4096;
     private readonly SearchValues<string> _bots;
+
     // Real user agents are a few hundred characters; longer ones are classified every time rather than kept.
-    private readonly BoundedMemo<string, DeviceClass> _known = new(MemoCapacity, StringComparer.Ordinal, static ua => ua.Length <= 1024);
+    private readonly BoundedMemo<string, DeviceClass> _known = new(MemoCapacity, StringComparer.Ordinal, static ua => ua.Length <= MaxUserAgentLength);
 
     /// <summary>Creates a classifier over the built-in bot list plus the configured extra substrings.</summary>
     public UserAgentClassifier(IOptions<PersonalizationSettings> settings)
