@@ -15,8 +15,8 @@ namespace UmbracoPersonalization.Core.Templating;
 /// </summary>
 /// <remarks>
 /// Two ways to the same key: <see cref="Write"/> walks a built model, and <see cref="TryWrite"/> reads the values
-/// straight from the request, so a memo hit (most renders) builds no <c>context</c>, <c>item</c> or root
-/// <see cref="Hash"/>. Both write the same text for the same values. The key is written into a per-thread buffer:
+/// straight from the request, so a memo hit (most renders) builds no <c>visitor</c>, <c>context</c>, <c>item</c> or
+/// root <see cref="Hash"/>. Both write the same text for the same values. The key is written into a per-thread buffer:
 /// <see cref="TryFind"/> looks it up without making a string of it, <see cref="Written"/> makes one to store.
 /// </remarks>
 internal static class LiquidMemoKey
@@ -38,9 +38,10 @@ internal static class LiquidMemoKey
     /// <summary>
     /// Writes the key <see cref="Write"/> would write for the model <see cref="LiquidModel.Root"/> builds from these
     /// values; <c>false</c> (nothing usable written) when a path reaches a whole <c>context</c>, <c>utm</c>,
-    /// <c>item</c> or root object: then the caller builds the model and uses <see cref="Write"/>.
+    /// <c>item</c> or root object: then the caller builds the model and uses <see cref="Write"/>. A path reaching a
+    /// whole <c>visitor</c> or <c>preferences</c> object reads the request's visitor model (built once per request).
     /// </summary>
-    public static bool TryWrite(Hash visitor, VisitorContext context, VisitorAttributes attributes, LiquidItem? item, LiquidTemplateReads reads, bool escape)
+    public static bool TryWrite(VisitorContext context, VisitorAttributes attributes, LiquidItem? item, LiquidTemplateReads reads, bool escape)
     {
         var names = Template.NamingConvention.StringComparer;
         var builder = Start(escape);
@@ -51,7 +52,11 @@ internal static class LiquidMemoKey
             bool found;
             if (names.Equals(root, LiquidModel.VisitorKey))
             {
-                Append(builder, Walk(visitor, path, 1));
+                if (!AppendVisitor(builder, path, context, attributes, escape, names))
+                {
+                    Append(builder, Walk(LiquidModel.CachedVisitor(context, attributes, escape), path, 1));
+                }
+
                 found = true;
             }
             else if (names.Equals(root, LiquidModel.ContextKey))
@@ -127,6 +132,78 @@ internal static class LiquidMemoKey
         }
 
         return value;
+    }
+
+    // The scalar keys and values of LiquidModel.Visitor, one path at a time; false (nothing written) where the path
+    // stops at the visitor or preferences object.
+    private static bool AppendVisitor(StringBuilder builder, string[] path, VisitorContext context, VisitorAttributes attributes, bool escape, IEqualityComparer<string> names)
+    {
+        if (path.Length < 2)
+        {
+            return false;
+        }
+
+        var profile = context.Profile;
+        var key = path[1];
+        if (names.Equals(key, LiquidModel.VisitsKey))
+        {
+            AppendNumber(builder, profile.Visits);
+        }
+        else if (names.Equals(key, LiquidModel.PageViewsKey))
+        {
+            AppendNumber(builder, profile.PageViews);
+        }
+        else if (names.Equals(key, LiquidModel.StageKey))
+        {
+            Append(builder, VisitorAttributes.StageName(attributes.Stage));
+        }
+        else if (names.Equals(key, LiquidModel.CountryKey))
+        {
+            Append(builder, LiquidModel.Text(LiquidModel.String(attributes, VisitorAttributeNames.Country), escape));
+        }
+        else if (names.Equals(key, LiquidModel.LanguageKey))
+        {
+            Append(builder, LiquidModel.Text(LiquidModel.String(attributes, VisitorAttributeNames.Language), escape));
+        }
+        else if (names.Equals(key, LiquidModel.DeviceKey))
+        {
+            Append(builder, LiquidModel.String(attributes, VisitorAttributeNames.Device));
+        }
+        else if (names.Equals(key, LiquidModel.TopInterestKey))
+        {
+            Append(builder, LiquidModel.Text(attributes.TopInterest, escape));
+        }
+        else if (names.Equals(key, LiquidModel.IsReturningKey))
+        {
+            builder.Append(profile.Visits > 1 ? 'T' : 'F');
+        }
+        else if (names.Equals(key, LiquidModel.PreferencesKey) && path.Length > 2)
+        {
+            // The model's preferences object holds every preference under its own key; the last one matching wins.
+            var found = false;
+            string? text = null;
+            foreach (var (name, value) in profile.Preferences)
+            {
+                if (names.Equals(name, path[2]))
+                {
+                    found = true;
+                    text = value;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+
+            Append(builder, LiquidModel.Text(text, escape));
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     // The keys and values of LiquidModel.Context, one path at a time; false where the path stops at an object.

@@ -11,7 +11,7 @@ namespace UmbracoPersonalization.Core.Templating;
 /// </summary>
 internal static class LiquidModel
 {
-    // The keys LiquidMemoKey.TryBuild reads without building the model: keep them and the models below in step.
+    // The keys LiquidMemoKey.TryWrite reads without building the model: keep them and the models below in step.
     public const string VisitorKey = "visitor";
     public const string ContextKey = "context";
     public const string ItemKey = "item";
@@ -23,6 +23,15 @@ internal static class LiquidModel
     public const string UtmKey = "utm";
     public const string NameKey = "name";
     public const string UrlKey = "url";
+    public const string VisitsKey = "visits";
+    public const string PageViewsKey = "pageViews";
+    public const string StageKey = "stage";
+    public const string CountryKey = "country";
+    public const string LanguageKey = "language";
+    public const string DeviceKey = "device";
+    public const string TopInterestKey = "topInterest";
+    public const string IsReturningKey = "isReturning";
+    public const string PreferencesKey = "preferences";
 
     private static readonly Conditions.AttributePath UtmPath = Conditions.AttributePath.Parse(VisitorAttributeNames.Utm);
 
@@ -42,6 +51,15 @@ internal static class LiquidModel
         return root;
     }
 
+    /// <summary>The visitor model, built once per request and output mode.</summary>
+    public static Hash CachedVisitor(VisitorContext context, VisitorAttributes attributes, bool escape)
+    {
+        var state = (context, attributes);
+        return escape
+            ? context.Cache.GetOrAddHtmlModel(state, static s => Visitor(s.context, s.attributes, true))
+            : context.Cache.GetOrAddTextModel(state, static s => Visitor(s.context, s.attributes, false));
+    }
+
     public static Hash Visitor(VisitorContext context, VisitorAttributes attributes, bool escape)
     {
         var profile = context.Profile;
@@ -53,15 +71,15 @@ internal static class LiquidModel
 
         var visitor = new Hash
         {
-            ["visits"] = profile.Visits,
-            ["pageViews"] = profile.PageViews,
-            ["stage"] = VisitorAttributes.StageName(attributes.Stage),
-            ["country"] = Text(String(attributes, VisitorAttributeNames.Country), escape),
-            ["language"] = Text(String(attributes, VisitorAttributeNames.Language), escape),
-            ["device"] = String(attributes, VisitorAttributeNames.Device),
-            ["topInterest"] = Text(attributes.TopInterest, escape),
-            ["isReturning"] = profile.Visits > 1,
-            ["preferences"] = preferences,
+            [VisitsKey] = profile.Visits,
+            [PageViewsKey] = profile.PageViews,
+            [StageKey] = VisitorAttributes.StageName(attributes.Stage),
+            [CountryKey] = Text(String(attributes, VisitorAttributeNames.Country), escape),
+            [LanguageKey] = Text(String(attributes, VisitorAttributeNames.Language), escape),
+            [DeviceKey] = String(attributes, VisitorAttributeNames.Device),
+            [TopInterestKey] = Text(attributes.TopInterest, escape),
+            [IsReturningKey] = profile.Visits > 1,
+            [PreferencesKey] = preferences,
         };
         return visitor;
     }
@@ -104,7 +122,7 @@ internal static class LiquidModel
         return attributes.TryGetValue(UtmPath, out var utmValue) && utmValue.TryGetObject(out fields);
     }
 
-    private static string? String(VisitorAttributes attributes, string name) =>
+    public static string? String(VisitorAttributes attributes, string name) =>
         attributes.Values.TryGetValue(name, out var value) && value.TryGetString(out var text) ? text : null;
 
     public static string? Text(string? value, bool escape) => value is null || !escape ? value : WebUtility.HtmlEncode(value);

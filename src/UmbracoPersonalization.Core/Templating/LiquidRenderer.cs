@@ -89,20 +89,17 @@ public sealed partial class LiquidRenderer
 
             var escape = mode == LiquidOutputMode.Html;
             var attributes = VisitorAttributes.For(context, _profileOptions);
-            var state = (context, attributes);
 
-            // The visitor model is built once per request and mode; the rest of the model only when it is rendered.
-            var visitor = escape
-                ? context.Cache.GetOrAddHtmlModel(state, static s => LiquidModel.Visitor(s.context, s.attributes, true))
-                : context.Cache.GetOrAddTextModel(state, static s => LiquidModel.Visitor(s.context, s.attributes, false));
+            // A memo hit builds no model; the visitor model is built at most once per request and mode, the rest only
+            // to render.
             var reads = _options.MemoizeOutput && entry.Reads is { IsMemoizable: true } r ? r : null;
-            var keyWritten = reads is not null && LiquidMemoKey.TryWrite(visitor, context, attributes, item, reads, escape);
+            var keyWritten = reads is not null && LiquidMemoKey.TryWrite(context, attributes, item, reads, escape);
             if (keyWritten && LiquidMemoKey.TryFind(entry.Outputs, out var remembered))
             {
                 return new LiquidRenderResult(remembered, false);
             }
 
-            var root = LiquidModel.Root(visitor, context, attributes, item, escape);
+            var root = LiquidModel.Root(LiquidModel.CachedVisitor(context, attributes, escape), context, attributes, item, escape);
             if (reads is not null && !keyWritten)
             {
                 LiquidMemoKey.Write(root, reads, escape);

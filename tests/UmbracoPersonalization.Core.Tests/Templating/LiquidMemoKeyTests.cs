@@ -18,9 +18,14 @@ public class LiquidMemoKeyTests
 
     private static VisitorContext Visitor(string path = "/bikes?x=<b>", UtmParameters? utm = null)
     {
-        var profile = new VisitorProfile { VisitorId = "v1", Visits = 2, PageViews = 5, LastSeen = Evening, FirstSeen = Evening.AddDays(-1) };
+        var profile = new VisitorProfile
+        {
+            VisitorId = "v1", Visits = 2, PageViews = 5, LastSeen = Evening, FirstSeen = Evening.AddDays(-1),
+            Country = "NL", Language = "nl-<x>", Device = DeviceClass.Mobile,
+        };
         profile.Preferences["firstName"] = "Ann & Bob";
-        var request = new RequestContext { Timestamp = Evening, Path = path, Utm = utm ?? UtmParameters.None };
+        profile.CategoryInterests["bikes & trails"] = new InterestScore(3, Evening);
+        var request = new RequestContext { Timestamp = Evening, Path = path, Utm = utm ?? UtmParameters.None, Country = "NL", Language = "nl-<x>", Device = DeviceClass.Mobile };
         return new VisitorContext(profile, request, new ConsentState(ConsentPurposes.All)) { IsIdentified = true };
     }
 
@@ -29,9 +34,8 @@ public class LiquidMemoKeyTests
         var reads = LiquidTemplateReads.Analyze(template);
         Assert.True(reads.IsMemoizable);
         var attributes = VisitorAttributes.For(context, ProfileOptions);
-        var visitor = LiquidModel.Visitor(context, attributes, escape);
-        var direct = LiquidMemoKey.TryWrite(visitor, context, attributes, item, reads, escape) ? LiquidMemoKey.Written() : null;
-        LiquidMemoKey.Write(LiquidModel.Root(visitor, context, attributes, item, escape), reads, escape);
+        var direct = LiquidMemoKey.TryWrite(context, attributes, item, reads, escape) ? LiquidMemoKey.Written() : null;
+        LiquidMemoKey.Write(LiquidModel.Root(LiquidModel.Visitor(context, attributes, escape), context, attributes, item, escape), reads, escape);
         return (direct, LiquidMemoKey.Written());
     }
 
@@ -43,6 +47,11 @@ public class LiquidMemoKeyTests
     [InlineData("{{ item.name }} at {{ item.url }}")]
     [InlineData("{{ visitor }}")] // the whole visitor object, which the request has built anyway
     [InlineData("{{ visitor.nope }} {% if visitor.visits > 1 %}again{% endif %}")]
+    [InlineData("{{ visitor.visits }} {{ visitor.pageViews }} {{ visitor.stage }} {{ visitor.isReturning }}")]
+    [InlineData("{{ visitor.country }} {{ visitor.language }} {{ visitor.device }} {{ visitor.topInterest }}")]
+    [InlineData("{{ visitor.visits.size }} {{ visitor.preferences.firstName.size }}")] // past a value: the value is read
+    [InlineData("{{ visitor.preferences }} {{ visitor.preferences.nope }}")] // the whole preferences object
+    [InlineData("{{ visitor.preferences.FIRSTNAME }}")] // keys match as the model's keys do
     public void ReadFromTheRequest_IsTheKeyOfTheBuiltModel(string template)
     {
         var item = new LiquidItem("Trail <shoes>", "/shoes?a=1&b=2");
@@ -110,23 +119,40 @@ public class LiquidMemoKeyTests
     }
 
     [Fact]
+    public void AMemoHitOnVisitorValues_BuildsNoVisitorModel()
+    {
+        var options = new LiquidOptions { RenderTimeout = TimeSpan.FromSeconds(30) };
+        var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), Options.Create(options));
+        var renderer = new LiquidRenderer(cache, Options.Create(options), Options.Create(ProfileOptions), NullLogger<LiquidRenderer>.Instance);
+        const string template = "Hi {{ visitor.preferences.firstName }}, visit {{ visitor.visits }} from {{ visitor.country }}";
+
+        var first = renderer.Render(template, Visitor());
+        var next = Visitor(); // the next request: a new context, the same values
+        var again = renderer.Render(template, next);
+
+        Assert.Equal("Hi Ann &amp; Bob, visit 2 from NL", first.Html);
+        Assert.Equal(first.Html, again.Html);
+        var unbuilt = new DotLiquid.Hash();
+        Assert.Same(unbuilt, next.Cache.GetOrAddHtmlModel(unbuilt, static h => h)); // nothing was cached before
+    }
+
+    [Fact]
     public void TryFind_FindsTheWrittenKey_HoweverLong()
     {
         var outputs = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var context = Visitor(path: "/" + new string('p', 5000)); // beyond the buffer's first chunk
         var reads = LiquidTemplateReads.Analyze("{{ context.path }}");
         var attributes = VisitorAttributes.For(context, ProfileOptions);
-        var visitor = LiquidModel.Visitor(context, attributes, true);
 
-        Assert.True(LiquidMemoKey.TryWrite(visitor, context, attributes, null, reads, true));
+        Assert.True(LiquidMemoKey.TryWrite(context, attributes, null, reads, true));
         Assert.False(LiquidMemoKey.TryFind(outputs, out _));
         outputs[LiquidMemoKey.Written()] = "long";
-        Assert.True(LiquidMemoKey.TryWrite(visitor, context, attributes, null, reads, true));
+        Assert.True(LiquidMemoKey.TryWrite(context, attributes, null, reads, true));
         Assert.True(LiquidMemoKey.TryFind(outputs, out var found));
         Assert.Equal("long", found);
 
         var shortContext = Visitor(path: "/p");
-        Assert.True(LiquidMemoKey.TryWrite(visitor, shortContext, VisitorAttributes.For(shortContext, ProfileOptions), null, reads, true));
+        Assert.True(LiquidMemoKey.TryWrite(shortContext, VisitorAttributes.For(shortContext, ProfileOptions), null, reads, true));
         Assert.False(LiquidMemoKey.TryFind(outputs, out _));
     }
 }
