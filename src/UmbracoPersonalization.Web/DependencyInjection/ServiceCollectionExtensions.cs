@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -167,7 +168,7 @@ public static class ServiceCollectionExtensions
         {
             if (!o.Filters.OfType<ServiceFilterAttribute>().Any(f => f.ServiceType == typeof(MemberSignInFilter)))
             {
-                o.Filters.AddService<MemberSignInFilter>();
+                o.Filters.Add(SingletonFilter<MemberSignInFilter>());
             }
         });
         services.AddAuthorization();
@@ -228,8 +229,13 @@ public static class ServiceCollectionExtensions
                 segments.Enabled = true;
             }
         });
-        services.Configure<MvcOptions>(options => options.Filters.AddService<ApplyVisitorSegmentFilter>());
+        services.Configure<MvcOptions>(options => options.Filters.Add(SingletonFilter<ApplyVisitorSegmentFilter>()));
     }
+
+    // The package's global filters are singletons: reusable, MVC caches the instance instead of resolving it from the
+    // request's services on every action.
+    private static ServiceFilterAttribute SingletonFilter<TFilter>()
+        where TFilter : IFilterMetadata => new(typeof(TFilter)) { IsReusable = true };
 
     /// <summary>
     /// Decisions go through <see cref="NotifyingPersonalizer"/> (DecidingNotification) unless the host registered its

@@ -16,7 +16,7 @@ namespace UmbracoPersonalization.Web.Identity;
 /// </summary>
 internal sealed class MemberSignInFilter(IVisitorSignIn signIn, IOptionsMonitor<PersonalizationSettings> settings, ILogger<MemberSignInFilter> logger) : IAsyncActionFilter
 {
-    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
         var current = settings.CurrentValue;
@@ -26,21 +26,28 @@ internal sealed class MemberSignInFilter(IVisitorSignIn signIn, IOptionsMonitor<
             && http.User.FindFirst(current.MemberKeyClaimType)?.Value is { Length: > 0 and <= 128 } memberKey
             && !string.Equals(feature.Profile.MemberKey, memberKey, StringComparison.Ordinal))
         {
-            try
-            {
-                await signIn.SignInAsync(http, memberKey, http.RequestAborted);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
-            {
-                Log.SignInMergeFailed(logger, ex);
-            }
+            return SignInThenAsync(http, memberKey, next);
         }
 
-        else if (current.Enabled && current.RotateVisitorIdOnSignOut
+        if (current.Enabled && current.RotateVisitorIdOnSignOut
             && http.User.Identity?.IsAuthenticated != true
             && http.Features.Get<PersonalizationFeature>() is { VisitorId: not null, Profile.MemberKey: not null })
         {
             signIn.SignOut(http); // a member's id without a signed-in member: the member signed out
+        }
+
+        return next(); // most requests: nothing to await here, so no state machine
+    }
+
+    private async Task SignInThenAsync(HttpContext http, string memberKey, ActionExecutionDelegate next)
+    {
+        try
+        {
+            await signIn.SignInAsync(http, memberKey, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            Log.SignInMergeFailed(logger, ex);
         }
 
         await next();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace UmbracoPersonalization.Web.Segments;
@@ -8,11 +9,12 @@ namespace UmbracoPersonalization.Web.Segments;
 /// a variation-context accessor that keeps its value in an async-local (Umbraco's hybrid accessor outside an HTTP
 /// request cache) does not carry a value set inside the action's flow over to the result's.
 /// </summary>
-internal sealed class ApplyVisitorSegmentFilter(VisitorSegmentApplier applier) : IAsyncActionFilter, IAsyncResultFilter, IOrderedFilter
+/// <remarks>
+/// Added as a global filter of order 0 after the member sign-in filter, so it runs after that one (an order on this
+/// class would not count: MVC orders a service filter by its <see cref="ServiceFilterAttribute"/>).
+/// </remarks>
+internal sealed class ApplyVisitorSegmentFilter(VisitorSegmentApplier applier) : IAsyncActionFilter, IAsyncResultFilter
 {
-    /// <summary>Early, so other filters and the action see the segment.</summary>
-    public int Order => -1000;
-
     public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         applier.Apply(context.HttpContext);

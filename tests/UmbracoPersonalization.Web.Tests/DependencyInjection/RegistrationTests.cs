@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Web.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Umbraco.Cms.Core.Models.PublishedContent;
@@ -46,6 +49,21 @@ public sealed class RegistrationTests
         services.AddPersonalization(EmptyConfiguration());
 
         Assert.Single(services, d => d.ServiceType == typeof(IConsentProvider));
+    }
+
+    [Fact]
+    public void TheGlobalFilters_AreReusableSingletons_InSignInThenSegmentOrder()
+    {
+        var services = new ServiceCollection();
+        services.AddPersonalization(EmptyConfiguration());
+        using var provider = services.BuildServiceProvider();
+
+        var filters = provider.GetRequiredService<IOptions<MvcOptions>>().Value.Filters.OfType<ServiceFilterAttribute>().ToList();
+
+        // Reusable: MVC keeps the instance instead of resolving it from the request's services for every action.
+        Assert.Equal([typeof(MemberSignInFilter), typeof(ApplyVisitorSegmentFilter)], filters.Select(f => f.ServiceType));
+        Assert.All(filters, f => Assert.True(f.IsReusable));
+        Assert.All(filters, f => Assert.Equal(ServiceLifetime.Singleton, services.Single(d => d.ServiceType == f.ServiceType).Lifetime));
     }
 
     [Fact]
