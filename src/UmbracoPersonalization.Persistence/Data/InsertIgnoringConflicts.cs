@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -164,6 +166,8 @@ internal static class InsertIgnoringConflicts
     /// <summary>What both insert forms need from the EF model: columns, quoting and the statement's fixed parts.</summary>
     private sealed class InsertShape
     {
+        private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, InsertShape>> Shapes = new();
+
         private readonly StoreObjectIdentifier _table;
         private readonly ISqlGenerationHelper _sql;
 
@@ -190,9 +194,14 @@ internal static class InsertIgnoringConflicts
         public static InsertShape Of<TEntity>(DbContext db, bool singleColumnKey)
             where TEntity : class
         {
-            var entityType = db.Model.FindEntityType(typeof(TEntity))
-                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
-            var shape = new InsertShape(entityType, db.GetService<ISqlGenerationHelper>());
+            // Built once per model (one per provider) and entity, not per batch: reading and quoting the names from
+            // the model took about as long as inserting a few dozen rows.
+            var shape = Shapes.GetOrCreateValue(db.Model).GetOrAdd(typeof(TEntity), static (type, db) =>
+            {
+                var entityType = db.Model.FindEntityType(type)
+                    ?? throw new InvalidOperationException($"{type.Name} is not part of the model.");
+                return new InsertShape(entityType, db.GetService<ISqlGenerationHelper>());
+            }, db);
             if (singleColumnKey && shape.KeyProperties.Count != 1)
             {
                 throw new InvalidOperationException("Returning keys needs a single-column key.");
