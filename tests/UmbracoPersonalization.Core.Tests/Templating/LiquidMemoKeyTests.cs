@@ -29,6 +29,13 @@ public class LiquidMemoKeyTests
         return new VisitorContext(profile, request, new ConsentState(ConsentPurposes.All)) { IsIdentified = true };
     }
 
+    private static (LiquidRenderer Renderer, LiquidTemplateCache Cache) Renderer()
+    {
+        var options = new LiquidOptions { RenderTimeout = TimeSpan.FromSeconds(30) };
+        var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), Options.Create(options));
+        return (new LiquidRenderer(cache, Options.Create(options), Options.Create(ProfileOptions), NullLogger<LiquidRenderer>.Instance), cache);
+    }
+
     private static (string? Direct, string FromModel) Keys(string template, VisitorContext context, LiquidItem? item, bool escape)
     {
         var reads = LiquidTemplateReads.Analyze(template);
@@ -102,9 +109,7 @@ public class LiquidMemoKeyTests
     [Fact]
     public void TheRenderer_RemembersAnItemTemplatePerItem()
     {
-        var options = new LiquidOptions { RenderTimeout = TimeSpan.FromSeconds(30) };
-        var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), Options.Create(options));
-        var renderer = new LiquidRenderer(cache, Options.Create(options), Options.Create(ProfileOptions), NullLogger<LiquidRenderer>.Instance);
+        var (renderer, cache) = Renderer();
         const string template = "<a href=\"{{ item.url }}\">{{ item.name }}</a> {{ context.utm.source }}";
         var context = Visitor(utm: new UtmParameters(Source: "news"));
 
@@ -121,9 +126,7 @@ public class LiquidMemoKeyTests
     [Fact]
     public void AMemoHitOnVisitorValues_BuildsNoVisitorModel()
     {
-        var options = new LiquidOptions { RenderTimeout = TimeSpan.FromSeconds(30) };
-        var cache = new LiquidTemplateCache(new LiquidTemplateValidator(options), Options.Create(options));
-        var renderer = new LiquidRenderer(cache, Options.Create(options), Options.Create(ProfileOptions), NullLogger<LiquidRenderer>.Instance);
+        var (renderer, _) = Renderer();
         const string template = "Hi {{ visitor.preferences.firstName }}, visit {{ visitor.visits }} from {{ visitor.country }}";
 
         var first = renderer.Render(template, Visitor());
