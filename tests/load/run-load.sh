@@ -3,6 +3,7 @@
 #   bash tests/load/run-load.sh                      # 8 rounds of 5 s per scenario after 20 s of warm-up each, 8 connections, page /
 #   DURATION=40 ROUNDS=8 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
 #   VISITORS=400 bash tests/load/run-load.sh         # 400 consenting visitors taking turns on the 8 connections
+#   PERF=1 bash tests/load/run-load.sh               # also where each site's CPU per request goes (perf, see below)
 # Scenarios, each its own site and database, both running for the whole test:
 #   personalized  the package on; VISITORS consenting visitors (default: one per connection, each with its own
 #                 consent + visitor cookies), so every request is decided for a profile, updates it and writes a
@@ -13,6 +14,11 @@
 # idle site uses no CPU while the other one is driven.
 # Reports requests/s, p50/p99 latency, personalized/plain (overall and per round), events written per second, and counts
 # the event rows after a graceful stop (which drains the queue) against the requests wrk counted: "lost" must be 0.
+# With PERF=1 both sites run with perf maps (DOTNET_PerfMapEnabled=1, DOTNET_EnableWriteXorExecute=0) and one
+# system-wide `perf record -a -g` (999 Hz) covers the measured rounds; afterwards each site's samples are split per
+# request by where they ran (tests/load/perf_split.py). Recording costs both sites a few per cent: take the budget's
+# ratio from a run without PERF. Needs Linux perf (apt-get install linux-perf) and permission to record (root, or
+# kernel.perf_event_paranoid <= -1).
 # Only 127.0.0.1 is contacted; every wait is bounded. Needs dotnet, curl, python3 and wrk (apt-get install wrk).
 set -euo pipefail
 
@@ -28,9 +34,14 @@ declare -A ports=([personalized]=$port [plain]=$((port + 1)))
 ua="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
 work=$(mktemp -d /tmp/up-load-XXXXXX)
 declare -A pids=()
+declare -A site_pids=()
+declare -A requests=()
+perf_pid=""
 
 cleanup() {
+  [ -n "$perf_pid" ] && kill -INT "$perf_pid" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${site_pids[@]}"; do rm -f "/tmp/perf-$pid.map"; done # the runtime's perf maps, written with PERF=1
   [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -45,6 +56,14 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
+perf_env=()
+if [ -n "${PERF:-}" ]; then
+  if ! command -v perf >/dev/null 2>&1; then
+    echo "perf is missing: sudo apt-get install linux-perf" >&2; exit 1
+  fi
+  perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+fi
+
 echo "== publishing the demo site (Release)"
 dotnet publish "$root/site" -c Release -o "$work/publish" --nologo -v quiet >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
 site_dll=$(cd "$work/publish" && ls UmbracoPersonalization.Site.dll)
@@ -52,10 +71,11 @@ site_dll=$(cd "$work/publish" && ls UmbracoPersonalization.Site.dll)
 start_site() { # $1 = scenario name, $2 = Enabled
   local data="$work/$1" url="http://127.0.0.1:${ports[$1]}"
   mkdir -p "$data"
-  (cd "$work/publish" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
+  (cd "$work/publish" && exec env "${perf_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
     Umbraco__Personalization__Enabled="$2" Umbraco__Personalization__DataFolder="$data/data" \
-    Logging__LogLevel__Default=Warning exec dotnet "$site_dll" >"$data/site.log" 2>&1) &
+    Logging__LogLevel__Default=Warning dotnet "$site_dll" >"$data/site.log" 2>&1) &
   pids[$1]=$!
+  site_pids[$1]=$!
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null -A "$ua" "$url/" 2>/dev/null && return 0
     kill -0 "${pids[$1]}" 2>/dev/null || { cat "$data/site.log"; echo "the $1 site did not start" >&2; exit 1; }
@@ -117,6 +137,12 @@ round_seconds=$(python3 -c "print(max(1, round($duration / $rounds)))")
 echo "== $rounds rounds of ${round_seconds} s per scenario, alternating, $connections connections, $visitors visitors on $path"
 results_file="$work/rounds.jsonl"
 : >"$results_file"
+if [ -n "${PERF:-}" ]; then
+  perf record -F 999 -g -a -o "$work/perf.data" -- sleep 100000 >"$work/perf.log" 2>&1 &
+  perf_pid=$!
+  sleep 1
+  kill -0 "$perf_pid" 2>/dev/null || { cat "$work/perf.log"; echo "perf record did not start" >&2; exit 1; }
+fi
 for round in $(seq 1 "$rounds"); do
   for scenario in personalized plain; do
     result=$(run_wrk "$scenario" "$round_seconds")
@@ -124,6 +150,9 @@ for round in $(seq 1 "$rounds"); do
       "$result" "$scenario" "$round" >>"$results_file"
   done
 done
+if [ -n "$perf_pid" ]; then
+  kill -INT "$perf_pid"; wait "$perf_pid" || true; perf_pid=""
+fi
 stopped_at=$(date +%s.%N)
 during=$(counts "$work/personalized")
 stop_site personalized
@@ -131,7 +160,8 @@ drained_at=$(date +%s.%N)
 after=$(counts "$work/personalized")
 stop_site plain
 
-python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" "$visitors" <<'PY'
+status=0
+python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" "$visitors" <<'PY' || status=$?
 import json, statistics, sys
 (results_file, before, during, after, stopped_at, drained_at, connections, duration, rounds, round_seconds, warmup, path, cores, visitors) = sys.argv[1:]
 rows = [json.loads(line) for line in open(results_file)]
@@ -172,3 +202,12 @@ events: {p['requests']} requests measured, {written} page-view events written (l
 # them and recorded their events: written may exceed the requests counted by up to connections x rounds.
 sys.exit(0 if lost == 0 and 0 <= in_flight <= connections * rounds and p['errors'] == 0 and q['errors'] == 0 else 1)
 PY
+
+if [ -n "${PERF:-}" ]; then
+  for scenario in personalized plain; do
+    perf script -i "$work/perf.data" --pid "${site_pids[$scenario]}" -F comm,tid,ip,sym >"$work/$scenario.script" 2>/dev/null
+    requests[$scenario]=$(python3 -c "import json,sys; print(sum(r['requests'] for r in map(json.loads, open(sys.argv[1])) if r['scenario'] == sys.argv[2]))" "$results_file" "$scenario")
+  done
+  python3 "$root/tests/load/perf_split.py" "$work/personalized.script" "${requests[personalized]}" "$work/plain.script" "${requests[plain]}"
+fi
+exit "$status"
