@@ -179,19 +179,7 @@ internal static class LiquidMemoKey
         }
         else if (names.Equals(key, LiquidModel.PreferencesKey) && path.Length > 2)
         {
-            // The model's preferences object holds every preference under its own key; the last one matching wins.
-            var found = false;
-            string? text = null;
-            foreach (var (name, value) in profile.Preferences)
-            {
-                if (names.Equals(name, path[2]))
-                {
-                    found = true;
-                    text = value;
-                }
-            }
-
-            if (!found)
+            if (!TryFindLast(profile.Preferences, path[2], names, out var text))
             {
                 return false;
             }
@@ -250,24 +238,30 @@ internal static class LiquidMemoKey
             return false;
         }
 
-        // The model's utm object holds every field under its own key; the last one matching wins, as in the model.
-        var found = false;
-        string? text = null;
-        foreach (var (key, value) in fields)
+        if (!TryFindLast(fields, field, names, out var value))
         {
-            if (names.Equals(key, field))
+            return false;
+        }
+
+        Append(builder, LiquidModel.Text(value.TryGetString(out var text) ? text : null, escape));
+        return true;
+    }
+
+    // A model object holds every entry under its own key, so where keys match alike the last one wins, as in the model.
+    private static bool TryFindLast<TValue>(IEnumerable<KeyValuePair<string, TValue>> entries, string key, IEqualityComparer<string> names, [MaybeNullWhen(false)] out TValue found)
+    {
+        var any = false;
+        found = default;
+        foreach (var (name, value) in entries)
+        {
+            if (names.Equals(name, key))
             {
-                found = true;
-                text = value.TryGetString(out var s) ? s : null;
+                any = true;
+                found = value;
             }
         }
 
-        if (found)
-        {
-            Append(builder, LiquidModel.Text(text, escape));
-        }
-
-        return found;
+        return any;
     }
 
     private static bool AppendItem(StringBuilder builder, string key, LiquidItem item, bool escape, IEqualityComparer<string> names)
