@@ -63,7 +63,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
 
         await page.GotoAsync(baseUrl + "/");
         await Assertions.Expect(hero).ToHaveTextAsync("Sleep under the stars");
-        await page.GetByText("Why am I seeing this? Your personalization").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Why am I seeing this? Your personalization" }).ClickAsync();
         await Assertions.Expect(page.Locator(".why-panel dd[data-up-placement='home-hero']")).ToHaveTextAsync("Shown because you are in the group \"Camping fans\".");
         await Screenshot(page, "home-why");
     }

@@ -35,6 +35,9 @@ public sealed record PreferenceCentreModel
 
     /// <summary>Where forms return to (the current page).</summary>
     public string ReturnUrl { get; init; } = "/";
+
+    /// <summary>For an on-demand centre opened on this request: the same page without it (a link to close it).</summary>
+    public string? CloseUrl { get; init; }
 }
 
 /// <summary>An inferred interest in plain words.</summary>

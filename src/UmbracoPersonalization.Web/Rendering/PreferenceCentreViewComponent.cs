@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
@@ -17,6 +18,12 @@ namespace UmbracoPersonalization.Web.Rendering;
 /// pause personalization, download or erase their data. Choices are saved at once and outrank inferred data.
 /// Override <c>Views/Shared/Components/PreferenceCentre/Default.cshtml</c> to restyle it.
 /// </summary>
+/// <remarks>
+/// With <c>on-demand="true"</c> the page carries only a link (<c>a.up-preferences__open</c>) to itself with
+/// <c>?up-preferences=open</c>; the centre is built and rendered only on that request, where it has a link to close it
+/// again. Most visitors never open it, so this saves every other page view the work (use it where the centre would sit
+/// collapsed, e.g. a page footer; a dedicated privacy page renders it in full).
+/// </remarks>
 [ViewComponent(Name = "PreferenceCentre")]
 public sealed partial class PreferenceCentreViewComponent : ViewComponent
 {
@@ -24,6 +31,7 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
     private const string PreferencesUrl = VisitorRightsEndpoint.Path + "/preferences";
     private const string ExportUrl = VisitorRightsEndpoint.Path + "/export";
     private const string EraseUrl = VisitorRightsEndpoint.Path + "/erase";
+    private const string DefaultOpenText = "Why am I seeing this? Your personalization";
     private readonly IDefinitionSnapshotProvider _snapshots;
     private readonly SegmentEvaluator _segments;
     private readonly ProfileOptions _profileOptions;
@@ -36,14 +44,41 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
         _profileOptions = profileOptions.Value;
     }
 
-    /// <summary>Renders the preference centre; <paramref name="topics"/> are the topics the site offers to pick.</summary>
-    public IViewComponentResult Invoke(IEnumerable<string>? topics = null)
+    /// <summary>The query string key (with the value <c>open</c>) that opens an on-demand preference centre.</summary>
+    public const string OpenQueryKey = "up-preferences";
+
+    /// <summary>The element id of the preference centre, the fragment its open and close links point to.</summary>
+    public const string ElementId = "up-preferences";
+
+    /// <summary>Renders the preference centre.</summary>
+    /// <param name="topics">The topics the site offers to pick.</param>
+    /// <param name="onDemand">Render only a link that opens the centre (the same page with <c>?up-preferences=open</c>), unless this request is that one.</param>
+    /// <param name="openText">The on-demand link's text; by default "Why am I seeing this? Your personalization".</param>
+    public IViewComponentResult Invoke(IEnumerable<string>? topics = null, bool onDemand = false, string? openText = null)
     {
+        var request = HttpContext.Request;
+        string? closeUrl = null;
+        string returnUrl;
+        if (onDemand)
+        {
+            var links = PreferenceCentreLinks.For(request, OpenQueryKey);
+            if (!links.IsOpen)
+            {
+                return new HtmlContentViewComponentResult(new PreferenceCentreOpenLink(links.OpenUrl, openText ?? DefaultOpenText));
+            }
+
+            closeUrl = links.CloseUrl;
+            returnUrl = links.OpenUrl;
+        }
+        else
+        {
+            returnUrl = request.Path.HasValue && ConsentEndpoint.IsLocalUrl(request.Path.Value!) ? request.Path.Value! : "/";
+        }
+
         var feature = HttpContext.Features.Get<PersonalizationFeature>();
-        var returnUrl = HttpContext.Request.Path.HasValue && ConsentEndpoint.IsLocalUrl(HttpContext.Request.Path.Value!) ? HttpContext.Request.Path.Value! : "/";
         if (feature is null)
         {
-            return View(new PreferenceCentreModel { ReturnUrl = returnUrl });
+            return View(new PreferenceCentreModel { ReturnUrl = returnUrl, CloseUrl = closeUrl });
         }
 
         var context = feature.VisitorContext;
@@ -62,6 +97,7 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
             ExportUrl = ExportUrl,
             EraseUrl = EraseUrl,
             ReturnUrl = returnUrl,
+            CloseUrl = closeUrl,
         });
     }
 

@@ -46,14 +46,20 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
-    public async Task HomePage_ExplainsTheHeroInPlainWords()
+    public async Task HomePage_ExplainsTheHeroInPlainWords_OnceTheVisitorOpensThePreferenceCentre()
     {
         var client = await BikeFanAsync(new Visitor());
-
         var home = await HeroAsync(client, "bikes", "the bikes hero after three bike pages");
+        Assert.Null(home.QuerySelector(".up-preferences__why")); // on demand: the page carries only the link
+        var open = home.QuerySelector(".why-panel a.up-preferences__open")?.GetAttribute("href");
+        Assert.Equal("/?up-preferences=open#up-preferences", open);
 
-        var why = home.QuerySelector(".why-panel .up-preferences__why dd[data-up-placement='home-hero']");
+        var opened = await client.GetPageAsync(open!);
+
+        var why = opened.QuerySelector(".why-panel .up-preferences__why dd[data-up-placement='home-hero']");
         Assert.Equal("Shown because you are in the group \"Bikes fans\".", Html.Normalize(why?.TextContent));
+        Assert.Equal("/#up-preferences", opened.QuerySelector(".why-panel .up-preferences__close a")?.GetAttribute("href"));
+        Assert.Equal("bikes", Visitor.HeroVariant(opened));
     }
 
     [Fact]

@@ -88,4 +88,55 @@ public sealed class PreferenceCentreTests
         Assert.Null(after.QuerySelector(".up-preferences__interests"));
         Assert.DoesNotContain(after.QuerySelectorAll("#up-preferences-topic option"), o => o.GetAttribute("value") == "running");
     }
+
+    [Fact]
+    public async Task OnDemand_RendersOnlyALink_ThatOpensTheCentreOnTheSamePage_AndChoicesComeBackToIt()
+    {
+        await using var privacy = await PrivacySite.StartAsync("Sqlite");
+        using var client = privacy.Site.CreateCookieClient();
+        await PrivacyAcceptanceTests.ConsentAndBrowseAsync(privacy.Site, client, pages: 1);
+        const string OpenUrl = "/preferences-on-demand?utm_campaign=spring&up-preferences=open#up-preferences";
+
+        var page = await (await client.GetAsync("/preferences-on-demand?utm_campaign=spring")).ReadHtmlAsync();
+
+        var link = page.QuerySelector("footer a.up-preferences__open")!;
+        Assert.Equal("Why this? <Yours>", link.TextContent); // the link text is encoded, not markup
+        Assert.Equal(OpenUrl, link.GetAttribute("href"));
+        Assert.Null(page.QuerySelector(".up-preferences__why"));
+        Assert.Equal("spring", page.QuerySelector("#hero [data-up-variant]")!.GetAttribute("data-up-variant"));
+
+        var opened = await (await client.GetAsync(OpenUrl)).ReadHtmlAsync();
+
+        Assert.Null(opened.QuerySelector("a.up-preferences__open"));
+        Assert.Equal("Shown because you are in the group \"Spring campaign\".", opened.QuerySelector(".up-preferences__why dd[data-up-placement='home-hero']")!.TextContent);
+        Assert.Equal("/preferences-on-demand?utm_campaign=spring#up-preferences", opened.QuerySelector("#up-preferences .up-preferences__close a")!.GetAttribute("href"));
+        var returnUrl = opened.QuerySelector(".up-preferences__pause input[name=returnUrl]")!.GetAttribute("value");
+        Assert.Equal(OpenUrl, returnUrl);
+
+        using var pause = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/umbraco/personalization/api/me/preferences")
+        {
+            Content = Form(("action", "pause"), ("returnUrl", returnUrl!)),
+            Headers = { { "Origin", "http://localhost" } },
+        });
+
+        Assert.Equal(HttpStatusCode.SeeOther, pause.StatusCode);
+        Assert.Equal(OpenUrl, pause.Headers.Location!.OriginalString);
+        var paused = await (await client.GetAsync(OpenUrl)).ReadHtmlAsync();
+        Assert.Equal("true", paused.QuerySelector(".up-preferences__pause button")!.GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task OnDemand_WithoutConsent_OpensToSayNothingIsStored()
+    {
+        await using var privacy = await PrivacySite.StartAsync("Sqlite");
+        using var client = privacy.Site.CreateCookieClient();
+
+        var page = await (await client.GetAsync("/preferences-on-demand")).ReadHtmlAsync();
+        var href = page.QuerySelector("a.up-preferences__open")!.GetAttribute("href")!;
+        var opened = await (await client.GetAsync(href)).ReadHtmlAsync();
+
+        Assert.Equal("/preferences-on-demand?up-preferences=open#up-preferences", href);
+        Assert.Contains("nothing about you is stored", opened.QuerySelector("#up-preferences")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/preferences-on-demand#up-preferences", opened.QuerySelector(".up-preferences__close a")!.GetAttribute("href"));
+    }
 }

@@ -34,6 +34,9 @@ public sealed class TestPagesController(IVisitorContextAccessor accessor) : Cont
     [HttpGet("/preferences")]
     public IActionResult Preferences() => View();
 
+    [HttpGet("/preferences-on-demand")]
+    public IActionResult PreferencesOnDemand() => View();
+
     [HttpGet("/plain")]
     public IActionResult Plain() => Content("<!doctype html><p>plain</p>", "text/html");
 
