@@ -20,7 +20,7 @@ internal sealed class RequestContextFactory
 
     private const int LanguageMemoCapacity = 1024;
 
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo> TimeZones = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SiteTimeZoneClock> TimeZones = new(StringComparer.Ordinal);
     private static readonly BoundedMemo<string, string?> Languages = new(LanguageMemoCapacity, StringComparer.Ordinal, static header => header.Length <= 256);
     private static readonly IReadOnlyDictionary<string, string> NoQuery = new Dictionary<string, string>(0, StringComparer.OrdinalIgnoreCase);
 
@@ -41,7 +41,7 @@ internal sealed class RequestContextFactory
             Device = device,
             Language = ReadLanguage(request.Headers.AcceptLanguage),
             Country = settings.CountryHeader is { Length: > 0 } header ? ReadCountry(request.Headers[header]) : null,
-            Timestamp = TimeZoneInfo.ConvertTime(_timeProvider.GetUtcNow(), GetTimeZone(settings.SiteTimeZone)),
+            Timestamp = ClockFor(settings.SiteTimeZone).ToLocal(_timeProvider.GetUtcNow()),
         };
     }
 
@@ -65,8 +65,8 @@ internal sealed class RequestContextFactory
         return pairs.Count == 0 ? request.Path : Truncate(request.Path + "?" + string.Join('&', pairs), MaxUrlLength);
     }
 
-    internal static TimeZoneInfo GetTimeZone(string id) =>
-        TimeZones.GetOrAdd(id, static key => TimeZoneInfo.TryFindSystemTimeZoneById(key, out var tz) ? tz : TimeZoneInfo.Utc);
+    private static SiteTimeZoneClock ClockFor(string id) =>
+        TimeZones.GetOrAdd(id, static key => new SiteTimeZoneClock(TimeZoneInfo.TryFindSystemTimeZoneById(key, out var tz) ? tz : TimeZoneInfo.Utc));
 
     private static IReadOnlyDictionary<string, string> ReadQuery(IQueryCollection query)
     {
