@@ -27,6 +27,12 @@ namespace UmbracoPersonalization.Web.Rendering;
 [ViewComponent(Name = "PreferenceCentre")]
 public sealed partial class PreferenceCentreViewComponent : ViewComponent
 {
+    /// <summary>The query string key (with the value <c>open</c>) that opens an on-demand preference centre.</summary>
+    public const string OpenQueryKey = "up-preferences";
+
+    /// <summary>The element id of the preference centre, the fragment its open and close links point to.</summary>
+    public const string ElementId = "up-preferences";
+
     private const int MaxInterests = 8;
     private const string PreferencesUrl = VisitorRightsEndpoint.Path + "/preferences";
     private const string ExportUrl = VisitorRightsEndpoint.Path + "/export";
@@ -43,12 +49,6 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
         _segments = segments;
         _profileOptions = profileOptions.Value;
     }
-
-    /// <summary>The query string key (with the value <c>open</c>) that opens an on-demand preference centre.</summary>
-    public const string OpenQueryKey = "up-preferences";
-
-    /// <summary>The element id of the preference centre, the fragment its open and close links point to.</summary>
-    public const string ElementId = "up-preferences";
 
     /// <summary>Renders the preference centre.</summary>
     /// <param name="topics">The topics the site offers to pick.</param>

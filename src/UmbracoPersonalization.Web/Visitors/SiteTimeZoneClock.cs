@@ -10,8 +10,6 @@ internal sealed class SiteTimeZoneClock(TimeZoneInfo zone)
 {
     private Window? _window;
 
-    public TimeZoneInfo Zone { get; } = zone;
-
     public DateTimeOffset ToLocal(DateTimeOffset instant)
     {
         var ticks = instant.UtcTicks;
@@ -19,7 +17,7 @@ internal sealed class SiteTimeZoneClock(TimeZoneInfo zone)
         if (window is null || ticks < window.Start || ticks >= window.End)
         {
             var start = ticks - (ticks % TimeSpan.TicksPerMinute);
-            window = new Window(start, start + TimeSpan.TicksPerMinute, Zone.GetUtcOffset(new DateTimeOffset(start, TimeSpan.Zero)));
+            window = new Window(start, start + TimeSpan.TicksPerMinute, zone.GetUtcOffset(new DateTimeOffset(start, TimeSpan.Zero)));
             Volatile.Write(ref _window, window); // racing writers compute the same window for the same minute
         }
 
