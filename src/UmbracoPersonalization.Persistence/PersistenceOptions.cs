@@ -15,6 +15,7 @@ public sealed class PersistenceOptions
     public const string DefaultSqliteFileName = "personalization.db";
 
     private const int StaticBatchSize = 500;
+    private const int StaticMaxBatchSize = 2_000;
     private const int StaticQueueCapacity = 10_000;
     private const string StaticMaxBatchDelay = "00:00:00.250";
     private const int StaticMaxStoreAttempts = 4;
@@ -43,9 +44,20 @@ public sealed class PersistenceOptions
     [DefaultValue(true)]
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>The most events the worker writes in one transaction. Default: 500.</summary>
+    /// <summary>
+    /// The events a batch closes at when they come from few visitors (on average at least four events per visitor, so
+    /// each profile write serves several events). Default: 500.
+    /// </summary>
     [DefaultValue(StaticBatchSize)]
     public int BatchSize { get; set; } = StaticBatchSize;
+
+    /// <summary>
+    /// The most events the worker writes in one transaction: a batch of <see cref="BatchSize"/> events from many
+    /// visitors keeps filling up to this (within <see cref="MaxBatchDelay"/>), so fewer profile rows are rewritten per
+    /// event. At least <see cref="BatchSize"/> is used. Default: 2,000.
+    /// </summary>
+    [DefaultValue(StaticMaxBatchSize)]
+    public int MaxBatchSize { get; set; } = StaticMaxBatchSize;
 
     /// <summary>The most events waiting in memory; further events are dropped and counted. Default: 10,000.</summary>
     [DefaultValue(StaticQueueCapacity)]

@@ -37,6 +37,11 @@ public sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOp
             failures.Add($"{Prefix}BatchSize must be between 1 and 10000 (was {options.BatchSize}).");
         }
 
+        if (options.MaxBatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"{Prefix}MaxBatchSize must be between 1 and 10000 (was {options.MaxBatchSize}).");
+        }
+
         if (options.QueueCapacity is < 1 or > 10_000_000)
         {
             failures.Add($"{Prefix}QueueCapacity must be between 1 and 10000000 (was {options.QueueCapacity}).");

@@ -65,6 +65,8 @@ public sealed class PersistenceOptionsValidatorTests
     [Theory]
     [InlineData(nameof(PersistenceOptions.BatchSize), 0)]
     [InlineData(nameof(PersistenceOptions.BatchSize), 10_001)]
+    [InlineData(nameof(PersistenceOptions.MaxBatchSize), 0)]
+    [InlineData(nameof(PersistenceOptions.MaxBatchSize), 10_001)]
     [InlineData(nameof(PersistenceOptions.QueueCapacity), 0)]
     [InlineData(nameof(PersistenceOptions.MaxStoreAttempts), 0)]
     [InlineData(nameof(PersistenceOptions.MaxConflictRetries), 0)]
@@ -101,6 +103,7 @@ public sealed class PersistenceOptionsValidatorTests
 
         Assert.Equal(PersistenceProvider.Sqlite, options.Provider);
         Assert.Equal(500, options.BatchSize);
+        Assert.Equal(2_000, options.MaxBatchSize);
         Assert.Equal(10_000, options.QueueCapacity);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.MaxBatchDelay);
         Assert.Equal(4, options.MaxStoreAttempts);

@@ -10,8 +10,9 @@ using UmbracoPersonalization.Persistence.Stores;
 namespace UmbracoPersonalization.Persistence.Ingestion;
 
 /// <summary>
-/// Reads <see cref="ChannelEventQueue"/> in batches (up to <see cref="PersistenceOptions.BatchSize"/> events, or
-/// what arrived within <see cref="PersistenceOptions.MaxBatchDelay"/>) and writes each batch's events and the
+/// Reads <see cref="ChannelEventQueue"/> in batches (<see cref="PersistenceOptions.BatchSize"/> events, up to
+/// <see cref="PersistenceOptions.MaxBatchSize"/> while they come from many visitors, or what arrived within
+/// <see cref="PersistenceOptions.MaxBatchDelay"/>) and writes each batch's events and the
 /// profile updates they cause in one transaction: the profiles are loaded in one query, every newly stored event is
 /// applied through <see cref="IProfileEventApplier"/>, and they are saved optimistically (visitors that lost a race
 /// are reloaded and reapplied after the commit, bounded). If that transaction fails, the batch is written in two
@@ -37,6 +38,13 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<EventIngestionWorker> _logger;
     private readonly CancellationTokenSource _abort = new();
+
+    // The visitors of the batch being filled: a batch closes at BatchSize once its events average this many per
+    // visitor, because each visitor costs one profile row rewrite per batch (with hundreds of visitors, a batch of 500
+    // rewrote a profile for almost every event).
+    private const int EventsPerVisitorToClose = 4;
+    private readonly HashSet<string> _batchVisitors = new(StringComparer.Ordinal);
+    private readonly int _maxBatchSize;
     private long _batchesFlushed;
     private Task? _executeTask;
 
@@ -70,6 +78,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         _applier = applier;
         _erasures = erasures;
         _minimizer = minimizer;
+        _maxBatchSize = Math.Max(_options.BatchSize, _options.MaxBatchSize);
     }
 
     /// <summary>Batches handled so far (written, or given up after the bounded retries).</summary>
@@ -115,7 +124,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         }
 
         var reader = _queue.Reader;
-        var batch = new List<VisitorEvent>(_options.BatchSize);
+        var batch = new List<VisitorEvent>(_maxBatchSize);
         try
         {
             while (await reader.WaitToReadAsync(abort).ConfigureAwait(false))
@@ -123,6 +132,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 await FillBatchAsync(reader, batch, abort).ConfigureAwait(false);
                 await FlushAsync(batch, abort).ConfigureAwait(false);
                 batch.Clear();
+                _batchVisitors.Clear();
             }
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
@@ -138,9 +148,8 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
     private async Task FillBatchAsync(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch, CancellationToken abort)
     {
-        var size = _options.BatchSize;
-        Drain(reader, batch, size);
-        if (batch.Count >= size || reader.Completion.IsCompleted)
+        Drain(reader, batch);
+        if (IsFull(batch) || reader.Completion.IsCompleted)
         {
             return;
         }
@@ -152,7 +161,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         using var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(abort);
         try
         {
-            while (batch.Count < size && !reader.Completion.IsCompleted)
+            while (!IsFull(batch) && !reader.Completion.IsCompleted)
             {
                 var remaining = _options.MaxBatchDelay - _time.GetElapsedTime(started);
                 if (remaining <= TimeSpan.Zero)
@@ -160,11 +169,11 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                     return;
                 }
 
-                var filled = _queue.WhenCountReaches(size - batch.Count);
+                var filled = _queue.WhenCountReaches(MissingEvents(batch.Count));
                 var delay = Task.Delay(remaining, _time, delayCancellation.Token);
                 await Task.WhenAny(filled, delay, reader.Completion).ConfigureAwait(false);
                 abort.ThrowIfCancellationRequested();
-                Drain(reader, batch, size);
+                Drain(reader, batch);
             }
         }
         finally
@@ -174,13 +183,35 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         }
     }
 
-    private static void Drain(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch, int size)
+    private void Drain(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch)
     {
-        while (batch.Count < size && reader.TryRead(out var e))
+        while (!IsFull(batch) && reader.TryRead(out var e))
         {
             batch.Add(e);
+            _batchVisitors.Add(e.VisitorId);
         }
     }
+
+    /// <summary>
+    /// At the most a batch holds; or from <see cref="PersistenceOptions.BatchSize"/> events on, once they average
+    /// enough events per visitor, or once so many visitors are in it that the batch could not reach that average
+    /// within <see cref="PersistenceOptions.MaxBatchSize"/> (waiting longer would only hold more events in memory).
+    /// </summary>
+    private bool IsFull(List<VisitorEvent> batch)
+    {
+        if (batch.Count >= _maxBatchSize)
+        {
+            return true;
+        }
+
+        var target = _batchVisitors.Count * EventsPerVisitorToClose;
+        return batch.Count >= _options.BatchSize && (batch.Count >= target || target > _maxBatchSize);
+    }
+
+    /// <summary>How many more events could make the batch full, if they came from visitors already in it.</summary>
+    private int MissingEvents(int count) => count < _options.BatchSize
+        ? _options.BatchSize - count
+        : Math.Max(1, Math.Min(_maxBatchSize, _batchVisitors.Count * EventsPerVisitorToClose) - count);
 
     private async Task FlushAsync(List<VisitorEvent> batch, CancellationToken abort)
     {

@@ -15,11 +15,12 @@ public sealed class EventBatchFillingTests
 {
     private static readonly DateTimeOffset Start = new(2027, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static Task<ServiceProvider> ServicesAsync(TestDatabase database, FakeTimeProvider time) =>
+    private static Task<ServiceProvider> ServicesAsync(TestDatabase database, FakeTimeProvider time, int maxBatchSize = 2_000) =>
         database.MigratedServicesAsync(
             o =>
             {
                 o.BatchSize = 100;
+                o.MaxBatchSize = maxBatchSize;
                 o.MaxBatchDelay = TimeSpan.FromMilliseconds(250);
             },
             s => s.AddSingleton<TimeProvider>(time));
@@ -102,5 +103,80 @@ public sealed class EventBatchFillingTests
 
         Assert.Equal(1, await EfEventStoreTests.CountRowsAsync(services));
         Assert.Equal(1, worker.BatchesFlushed);
+    }
+
+    [Fact]
+    public async Task ABatchOfOneEventPerVisitor_KeepsFillingPastBatchSize_UntilFourPerVisitor()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start); // never advanced: only a full batch can end the wait
+        var services = await ServicesAsync(database, time, maxBatchSize: 300);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+
+        // 150 events from 70 visitors: past BatchSize (100), but about two events per visitor, so the batch stays open.
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 70}", i)));
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds all 150 events");
+        Assert.Equal(0, worker.BatchesFlushed);
+        Assert.Equal(0, await EfEventStoreTests.CountRowsAsync(services));
+
+        for (var i = 150; i < 400; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 70}", i)));
+        }
+
+        await Eventually.UntilAsync(
+            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 280,
+            "one batch of four events per visitor (280) is written on a clock that never moves");
+        Assert.Equal(280, await EfEventStoreTests.CountRowsAsync(services)); // the other 120 wait, as a partial batch does
+    }
+
+    [Fact]
+    public async Task ABatchOfMoreVisitorsThanMaxBatchSizeCouldServe_ClosesAtBatchSize()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start);
+        var services = await ServicesAsync(database, time, maxBatchSize: 300);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+
+        // 100 visitors by the 100th event: four each would take 400 events, more than MaxBatchSize (300).
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i}", i)));
+        }
+
+        await Eventually.UntilAsync(
+            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 100,
+            "the first 100 events are written as one batch");
+        Assert.Equal(100, await EfEventStoreTests.CountRowsAsync(services));
+    }
+
+    [Fact]
+    public async Task ABatchFromFewVisitors_ClosesAtBatchSize_EvenWhenMaxBatchSizeIsLarger()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start);
+        var services = await ServicesAsync(database, time, maxBatchSize: 10_000);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+
+        // 25 visitors, 4 events each by the 100th event: the profile writes are shared enough to close at BatchSize.
+        for (var i = 0; i < 160; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 25}", i)));
+        }
+
+        await Eventually.UntilAsync(
+            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 100,
+            "the first 100 events are written as one batch");
+        Assert.Equal(100, await EfEventStoreTests.CountRowsAsync(services));
     }
 }
