@@ -26,6 +26,10 @@ namespace UmbracoPersonalization.Persistence.Ingestion;
 /// </remarks>
 public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 {
+    // A batch closes at BatchSize once its events average this many per visitor: each visitor in a batch costs one
+    // profile row rewrite (with hundreds of visitors, a batch of 500 rewrote a profile for almost every event).
+    private const int EventsPerVisitorToClose = 4;
+
     private readonly ChannelEventQueue _queue;
     private readonly IEventStore _events;
     private readonly IProfileStore _profiles;
@@ -38,12 +42,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<EventIngestionWorker> _logger;
     private readonly CancellationTokenSource _abort = new();
-
-    // The visitors of the batch being filled: a batch closes at BatchSize once its events average this many per
-    // visitor, because each visitor costs one profile row rewrite per batch (with hundreds of visitors, a batch of 500
-    // rewrote a profile for almost every event).
-    private const int EventsPerVisitorToClose = 4;
-    private readonly HashSet<string> _batchVisitors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _batchVisitors = new(StringComparer.Ordinal); // the visitors of the batch being filled
     private readonly int _maxBatchSize;
     private long _batchesFlushed;
     private Task? _executeTask;
