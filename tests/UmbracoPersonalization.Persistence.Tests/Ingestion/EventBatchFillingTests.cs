@@ -136,42 +136,21 @@ public sealed class EventBatchFillingTests
         Assert.Equal(280, await EfEventStoreTests.CountRowsAsync(services)); // the other 120 wait, as a partial batch does
     }
 
-    [Fact]
-    public async Task ABatchOfMoreVisitorsThanMaxBatchSizeCouldServe_ClosesAtBatchSize()
+    [Theory]
+    [InlineData(150, 150, 300)] // 100 visitors by the 100th event: four each would take 400 events, more than MaxBatchSize
+    [InlineData(160, 25, 10_000)] // 25 visitors, four events each by the 100th event: the profile writes are shared enough
+    public async Task ABatch_ClosesAtBatchSize_WhenItsVisitorsAverageFourEventsOrCouldNotWithinMaxBatchSize(int events, int visitors, int maxBatchSize)
     {
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
         var time = new FakeTimeProvider(Start);
-        var services = await ServicesAsync(database, time, maxBatchSize: 300);
+        var services = await ServicesAsync(database, time, maxBatchSize);
         var worker = services.GetRequiredService<EventIngestionWorker>();
         var queue = services.GetRequiredService<IEventQueue>();
         await worker.StartAsync(CancellationToken.None);
 
-        // 100 visitors by the 100th event: four each would take 400 events, more than MaxBatchSize (300).
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < events; i++)
         {
-            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i}", i)));
-        }
-
-        await Eventually.UntilAsync(
-            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 100,
-            "the first 100 events are written as one batch");
-        Assert.Equal(100, await EfEventStoreTests.CountRowsAsync(services));
-    }
-
-    [Fact]
-    public async Task ABatchFromFewVisitors_ClosesAtBatchSize_EvenWhenMaxBatchSizeIsLarger()
-    {
-        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
-        var time = new FakeTimeProvider(Start);
-        var services = await ServicesAsync(database, time, maxBatchSize: 10_000);
-        var worker = services.GetRequiredService<EventIngestionWorker>();
-        var queue = services.GetRequiredService<IEventQueue>();
-        await worker.StartAsync(CancellationToken.None);
-
-        // 25 visitors, 4 events each by the 100th event: the profile writes are shared enough to close at BatchSize.
-        for (var i = 0; i < 160; i++)
-        {
-            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 25}", i)));
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % visitors}", i)));
         }
 
         await Eventually.UntilAsync(
