@@ -69,7 +69,6 @@ public sealed class ChannelEventQueue : IEventQueue
         return false;
     }
 
-    /// <summary>Closes the queue: later events are dropped; the worker drains what is queued.</summary>
     /// <summary>
     /// A task that completes once at least <paramref name="count"/> events are queued (at once if they already are), so
     /// the single reader can wait for a full batch without polling. A later call replaces the earlier wait.
@@ -78,10 +77,12 @@ public sealed class ChannelEventQueue : IEventQueue
     {
         var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _countWanted, count);
-        Volatile.Write(ref _countWaiter, waiter);
+
+        // A full fence (here and in Complete): either Complete sees this waiter, or this sees the queue closed.
+        Interlocked.Exchange(ref _countWaiter, waiter);
 
         // An event written between the reader's last look and the store above saw no waiter: look again.
-        if (_channel.Reader.Count >= count)
+        if (_closed || _channel.Reader.Count >= count)
         {
             waiter.TrySetResult();
         }
@@ -96,9 +97,17 @@ public sealed class ChannelEventQueue : IEventQueue
         Volatile.Write(ref _countWanted, int.MaxValue);
     }
 
+    /// <summary>Whether <see cref="Complete"/> was called: no more events will come.</summary>
+    internal bool IsClosed => _closed;
+
+    /// <summary>
+    /// Closes the queue: later events are dropped; the worker drains what is queued. A pending
+    /// <see cref="WhenCountReaches"/> completes, so a stop never waits for a batch to fill or for its delay.
+    /// </summary>
     internal void Complete()
     {
         _closed = true;
         _channel.Writer.TryComplete();
+        Interlocked.Exchange(ref _countWaiter, null)?.TrySetResult();
     }
 }

@@ -148,7 +148,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
     private async Task FillBatchAsync(ChannelReader<VisitorEvent> reader, List<VisitorEvent> batch, CancellationToken abort)
     {
         Drain(reader, batch);
-        if (IsFull(batch) || reader.Completion.IsCompleted)
+        if (IsFull(batch) || _queue.IsClosed)
         {
             return;
         }
@@ -160,7 +160,9 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         using var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(abort);
         try
         {
-            while (!IsFull(batch) && !reader.Completion.IsCompleted)
+            // Closed (a stop): the batch is written now. The channel's own Completion would not do: it only completes
+            // once the queue is empty, and events that came in below the count waited for are still in it.
+            while (!IsFull(batch) && !_queue.IsClosed)
             {
                 var remaining = _options.MaxBatchDelay - _time.GetElapsedTime(started);
                 if (remaining <= TimeSpan.Zero)
@@ -170,7 +172,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
                 var filled = _queue.WhenCountReaches(MissingEvents(batch.Count));
                 var delay = Task.Delay(remaining, _time, delayCancellation.Token);
-                await Task.WhenAny(filled, delay, reader.Completion).ConfigureAwait(false);
+                await Task.WhenAny(filled, delay).ConfigureAwait(false);
                 abort.ThrowIfCancellationRequested();
                 Drain(reader, batch);
             }

@@ -97,7 +97,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         {
             if (provider.GetService<EventIngestionWorker>() is { } worker)
             {
-                await worker.StopAsync(CancellationToken.None);
+                // Bounded: a worker that cannot stop fails the test that left it instead of hanging the whole run.
+                await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
             }
 
             await provider.DisposeAsync();

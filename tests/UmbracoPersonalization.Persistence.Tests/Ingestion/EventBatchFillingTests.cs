@@ -82,9 +82,32 @@ public sealed class EventBatchFillingTests
             async () =>
             {
                 time.Advance(TimeSpan.FromMilliseconds(50));
-                return worker.BatchesFlushed == 2 && await EfEventStoreTests.CountRowsAsync(services) == 130;
+                return await EfEventStoreTests.CountRowsAsync(services) == 130;
             },
             "the partial batch is written once its delay has passed");
+    }
+
+    [Fact]
+    public async Task Stop_WritesEventsQueuedBelowTheCountTheBatchWaitsFor_WithoutWaitingForTheDelay()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start); // never advanced: only the stop can end the batch
+        var services = await ServicesAsync(database, time);
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        await worker.StartAsync(CancellationToken.None);
+        Assert.True(queue.TryEnqueue(TestEvents.PageView("v0", 0)));
+        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds a partial batch");
+
+        // The worker waits for 99 more; these 10 stay queued, so the channel is not empty when the stop closes it.
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 3}", i)));
+        }
+
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(11, await EfEventStoreTests.CountRowsAsync(services));
     }
 
     [Fact]
@@ -113,14 +136,16 @@ public sealed class EventBatchFillingTests
         var services = await ServicesAsync(database, time, maxBatchSize: 300);
         var worker = services.GetRequiredService<EventIngestionWorker>();
         var queue = services.GetRequiredService<IEventQueue>();
-        await worker.StartAsync(CancellationToken.None);
 
         // 150 events from 70 visitors: past BatchSize (100), but about two events per visitor, so the batch stays open.
+        // Queued before the worker starts, so it takes all of them at once: a worker already running could wake at the
+        // 100th event, and then wait for 180 more while the last 50 sit in the queue.
         for (var i = 0; i < 150; i++)
         {
             Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 70}", i)));
         }
 
+        await worker.StartAsync(CancellationToken.None);
         await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds all 150 events");
         Assert.Equal(0, worker.BatchesFlushed);
         Assert.Equal(0, await EfEventStoreTests.CountRowsAsync(services));
