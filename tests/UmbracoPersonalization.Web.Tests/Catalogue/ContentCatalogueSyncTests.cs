@@ -60,10 +60,17 @@ public sealed class ContentCatalogueSyncTests
         });
         var content = TestDocuments.Product("Gravel One", "", "", "");
 
-        await Events(site).PublishAsync(new ContentPublishedNotification(content, new EventMessages()));
-        await Task.Delay(300);
+        var worker = site.GetRequiredService<ContentCatalogueWorker>();
+        var queue = site.GetRequiredService<ContentCatalogueQueue>();
 
-        Assert.Equal(0, site.GetRequiredService<ContentCatalogueWorker>().Batches);
+        await Events(site).PublishAsync(new ContentPublishedNotification(content, new EventMessages()));
+
+        // A marker queued after the notification: the worker reads in order, so once the marker's batch is written,
+        // anything the notification had queued has been written too (no waiting for a while and hoping).
+        Assert.True(queue.TryWrite(CatalogueChange.Remove(Guid.NewGuid())));
+        await WaitForAsync(() => Task.FromResult(worker.Batches), batches => batches >= 1);
+
+        Assert.Equal(1, worker.Batches);
         Assert.Null(await site.GetRequiredService<IContentCatalogueStore>().GetAsync(content.Key));
     }
 
