@@ -87,8 +87,10 @@ public sealed class EventBatchFillingTests
             "the partial batch is written once its delay has passed");
     }
 
-    [Fact]
-    public async Task Stop_WritesEventsQueuedBelowTheCountTheBatchWaitsFor_WithoutWaitingForTheDelay()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)] // below the 99 the batch waits for, so they are still in the channel when the stop closes it
+    public async Task Stop_WritesThePartialBatchAndWhatIsStillQueued_WithoutWaitingForTheDelay(int queuedAfter)
     {
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
         var time = new FakeTimeProvider(Start); // never advanced: only the stop can end the batch
@@ -98,33 +100,14 @@ public sealed class EventBatchFillingTests
         await worker.StartAsync(CancellationToken.None);
         Assert.True(queue.TryEnqueue(TestEvents.PageView("v0", 0)));
         await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds a partial batch");
-
-        // The worker waits for 99 more; these 10 stay queued, so the channel is not empty when the stop closes it.
-        for (var i = 1; i <= 10; i++)
+        for (var i = 1; i <= queuedAfter; i++)
         {
             Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 3}", i)));
         }
 
         await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(11, await EfEventStoreTests.CountRowsAsync(services));
-    }
-
-    [Fact]
-    public async Task Stop_WritesAPartialBatchWithoutWaitingForTheDelay()
-    {
-        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
-        var time = new FakeTimeProvider(Start); // never advanced: only the stop can end the batch
-        var services = await ServicesAsync(database, time);
-        var worker = services.GetRequiredService<EventIngestionWorker>();
-        var queue = services.GetRequiredService<IEventQueue>();
-        await worker.StartAsync(CancellationToken.None);
-        Assert.True(queue.TryEnqueue(TestEvents.PageView("v1")));
-        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker has taken the event");
-
-        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal(1, await EfEventStoreTests.CountRowsAsync(services));
+        Assert.Equal(1 + queuedAfter, await EfEventStoreTests.CountRowsAsync(services));
         Assert.Equal(1, worker.BatchesFlushed);
     }
 
