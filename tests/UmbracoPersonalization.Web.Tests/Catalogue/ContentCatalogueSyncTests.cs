@@ -3,6 +3,7 @@ using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
 using UmbracoPersonalization.Core.Catalogue;
 using UmbracoPersonalization.Web.Catalogue;
+using UmbracoPersonalization.Web.Tests.TestSite;
 
 namespace UmbracoPersonalization.Web.Tests.Catalogue;
 
@@ -18,13 +19,13 @@ public sealed class ContentCatalogueSyncTests
         var content = TestDocuments.Product("Gravel One", """["gravel"]""", "bikes", "<p>Fast</p>");
 
         await events.PublishAsync(new ContentPublishedNotification(content, new EventMessages()));
-        var item = await WaitForAsync(() => store.GetAsync(content.Key), i => i is not null);
+        var item = await Waiting.UntilAsync(() => store.GetAsync(content.Key), i => i is not null, "the published item is stored");
 
         Assert.Equal("Gravel One", item!.Name);
         Assert.Equal(["gravel"], item.Tags);
 
         await events.PublishAsync(new ContentUnpublishedNotification(content, new EventMessages()));
-        Assert.Null(await WaitForAsync(() => store.GetAsync(content.Key), i => i is null));
+        Assert.Null(await Waiting.UntilAsync(() => store.GetAsync(content.Key), i => i is null, "the unpublished item is removed"));
     }
 
     [Fact]
@@ -39,16 +40,16 @@ public sealed class ContentCatalogueSyncTests
         var renamed = TestDocuments.Product("Draft name", "", "bikes", "", type);
 
         await events.PublishAsync(new ContentPublishedNotification([trashed, deleted, renamed], new EventMessages()));
-        await WaitForAsync(() => store.GetKeysAsync(), k => k.Count == 3);
+        await Waiting.UntilAsync(() => store.GetKeysAsync(), k => k.Count == 3, "three items are stored");
         renamed.Name = "Final name";
         renamed.PublishName = "Final name";
         await events.PublishAsync(new ContentPublishedNotification(renamed, new EventMessages()));
         await events.PublishAsync(new ContentMovedToRecycleBinNotification(new MoveToRecycleBinEventInfo<Umbraco.Cms.Core.Models.IContent>(trashed, "-1"), new EventMessages()));
         await events.PublishAsync(new ContentDeletedNotification(deleted, new EventMessages()));
 
-        var keys = await WaitForAsync(() => store.GetKeysAsync(), k => k.Count == 1);
+        var keys = await Waiting.UntilAsync(() => store.GetKeysAsync(), k => k.Count == 1, "one item is left");
         Assert.Equal([renamed.Key], keys);
-        Assert.Equal("Final name", (await WaitForAsync(() => store.GetAsync(renamed.Key), i => i?.Name == "Final name"))!.Name);
+        Assert.Equal("Final name", (await Waiting.UntilAsync(() => store.GetAsync(renamed.Key), i => i?.Name == "Final name", "the last rename is stored"))!.Name);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ContentCatalogueSyncTests
         // A marker queued after the notification: the worker reads in order, so once the marker's batch is written,
         // anything the notification had queued has been written too (no waiting for a while and hoping).
         Assert.True(queue.TryWrite(CatalogueChange.Remove(Guid.NewGuid())));
-        await WaitForAsync(() => Task.FromResult(worker.Batches), batches => batches >= 1);
+        await Waiting.UntilAsync(() => Task.FromResult(worker.Batches), batches => batches >= 1, "the marker's batch is written");
 
         Assert.Equal(1, worker.Batches);
         Assert.Null(await site.GetRequiredService<IContentCatalogueStore>().GetAsync(content.Key));
@@ -96,18 +97,5 @@ public sealed class ContentCatalogueSyncTests
             handlers[0].Handle(notification);
             return Task.CompletedTask;
         }
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var i = 0; i < 100 && !done(value); i++)
-        {
-            await Task.Delay(50);
-            value = await read();
-        }
-
-        Assert.True(done(value), "condition not reached in 5 s");
-        return value;
     }
 }

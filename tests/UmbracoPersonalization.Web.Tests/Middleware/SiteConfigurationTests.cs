@@ -98,12 +98,7 @@ public sealed class EndToEndProfileTests
         await client.GetAsync("/plain");
 
         var store = site.GetRequiredService<IProfileStore>();
-        VisitorProfile? profile = null;
-        for (var i = 0; i < 100 && (profile is null || profile.PageViews < 2); i++)
-        {
-            await Task.Delay(50);
-            profile = await store.GetAsync(visitorId);
-        }
+        var profile = await Waiting.UntilAsync(() => store.GetAsync(visitorId), p => p is { PageViews: >= 2 }, "both page views are stored");
 
         Assert.NotNull(profile);
         Assert.Equal(2, profile.PageViews);

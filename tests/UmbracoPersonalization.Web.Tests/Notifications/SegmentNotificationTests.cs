@@ -11,6 +11,7 @@ using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Notifications;
+using UmbracoPersonalization.Web.Tests.TestSite;
 using static UmbracoPersonalization.Web.Tests.TestSite.HttpAssertions;
 
 namespace UmbracoPersonalization.Web.Tests.Notifications;
@@ -98,10 +99,7 @@ public sealed class SegmentNotificationTests
         await client.PostConsentAsync(Form(("purposes", "all")));
 
         await client.GetAsync("/?utm_campaign=spring");
-        for (var i = 0; i < 100 && received.Count < 2; i++)
-        {
-            await Task.Delay(50);
-        }
+        await Waiting.UntilAsync(() => Task.FromResult(received.Count), count => count >= 2, "both segments are entered");
 
         Assert.Equal(["campaign-spring", "identified-visitors"], received.Select(n => n.SegmentAlias).Order(StringComparer.Ordinal));
     }
