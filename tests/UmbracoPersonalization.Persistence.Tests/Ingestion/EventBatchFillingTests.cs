@@ -67,16 +67,14 @@ public sealed class EventBatchFillingTests
         await worker.StartAsync(CancellationToken.None);
 
         Assert.True(queue.TryEnqueue(TestEvents.PageView("v0", 0)));
-        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds a partial batch");
+        await QueueIsTakenAsync(queue, "the worker holds a partial batch");
         for (var i = 1; i < 130; i++)
         {
             Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 7}", i)));
         }
 
-        await Eventually.UntilAsync(
-            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 100,
-            "the first 100 events (one full batch) are written on a clock that never moves");
-        Assert.Equal(100, await EfEventStoreTests.CountRowsAsync(services)); // the other 30 wait, as a partial batch does
+        // The other 30 wait, as a partial batch does: the helper reads the rows again after the batch.
+        await OneBatchIsWrittenAsync(services, worker, 100, "the first 100 events (one full batch) are written on a clock that never moves");
 
         await Eventually.UntilAsync(
             async () =>
@@ -99,7 +97,7 @@ public sealed class EventBatchFillingTests
         var queue = services.GetRequiredService<IEventQueue>();
         await worker.StartAsync(CancellationToken.None);
         Assert.True(queue.TryEnqueue(TestEvents.PageView("v0", 0)));
-        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds a partial batch");
+        await QueueIsTakenAsync(queue, "the worker holds a partial batch");
         for (var i = 1; i <= queuedAfter; i++)
         {
             Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 3}", i)));
@@ -129,7 +127,7 @@ public sealed class EventBatchFillingTests
         }
 
         await worker.StartAsync(CancellationToken.None);
-        await Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), "the worker holds all 150 events");
+        await QueueIsTakenAsync(queue, "the worker holds all 150 events");
         Assert.Equal(0, worker.BatchesFlushed);
         Assert.Equal(0, await EfEventStoreTests.CountRowsAsync(services));
 
@@ -138,10 +136,8 @@ public sealed class EventBatchFillingTests
             Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 70}", i)));
         }
 
-        await Eventually.UntilAsync(
-            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 280,
-            "one batch of four events per visitor (280) is written on a clock that never moves");
-        Assert.Equal(280, await EfEventStoreTests.CountRowsAsync(services)); // the other 120 wait, as a partial batch does
+        // The other 120 wait, as a partial batch does: the helper reads the rows again after the batch.
+        await OneBatchIsWrittenAsync(services, worker, 280, "one batch of four events per visitor (280) is written on a clock that never moves");
     }
 
     [Theory]
@@ -161,9 +157,17 @@ public sealed class EventBatchFillingTests
             Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % visitors}", i)));
         }
 
-        await Eventually.UntilAsync(
-            async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == 100,
-            "the first 100 events are written as one batch");
-        Assert.Equal(100, await EfEventStoreTests.CountRowsAsync(services));
+        await OneBatchIsWrittenAsync(services, worker, 100, "the first 100 events are written as one batch");
+    }
+
+    /// <summary>Waits until the worker has taken every queued event (into the batch it is filling).</summary>
+    private static Task QueueIsTakenAsync(IEventQueue queue, string what) =>
+        Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), what);
+
+    /// <summary>Waits until exactly one batch of <paramref name="rows"/> events is written, then reads the rows once more.</summary>
+    private static async Task OneBatchIsWrittenAsync(ServiceProvider services, EventIngestionWorker worker, int rows, string what)
+    {
+        await Eventually.UntilAsync(async () => worker.BatchesFlushed == 1 && await EfEventStoreTests.CountRowsAsync(services) == rows, what);
+        Assert.Equal(rows, await EfEventStoreTests.CountRowsAsync(services));
     }
 }
