@@ -48,7 +48,7 @@ internal enum VisitorAttribute
 
 /// <summary>
 /// The top-level attributes of one request as a read-only map: a built-in attribute is computed on its first read and
-/// kept; names that are not built in come from the host's extra attributes (a built-in name always wins).
+/// kept; names that are not built in come from the host's extra attributes (a built-in name, and a dotted name under one such as <c>utm.campaign</c>, always wins).
 /// </summary>
 /// <remarks>
 /// Most definitions read a handful of the ~36 built-in attributes, so building all of them for every request (and for
@@ -75,6 +75,9 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
 
     private static readonly FrozenDictionary<string, VisitorAttribute> ByName =
         Names.Select((name, i) => KeyValuePair.Create(name, (VisitorAttribute)i)).ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, VisitorAttribute>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan =
+        ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private const int SlotCount = 36;
     private const int InitialCapacity = 8;
@@ -107,7 +110,7 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
             var count = Names.Length;
             foreach (var name in _extra.Keys)
             {
-                if (!ByName.ContainsKey(name))
+                if (!IsBuiltIn(name))
                 {
                     count++;
                 }
@@ -142,7 +145,7 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
     public AttributeValue this[string key] =>
         TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No attribute named '{key}'.");
 
-    public bool ContainsKey(string key) => ByName.ContainsKey(key) || _extra.ContainsKey(key);
+    public bool ContainsKey(string key) => ByName.ContainsKey(key) || (!IsUnderBuiltIn(key) && _extra.ContainsKey(key));
 
     public bool TryGetValue(string key, out AttributeValue value)
     {
@@ -150,6 +153,12 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
         {
             value = Get(attribute);
             return true;
+        }
+
+        if (IsUnderBuiltIn(key))
+        {
+            value = default;
+            return false;
         }
 
         return _extra.TryGetValue(key, out value);
@@ -164,11 +173,25 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
 
         foreach (var pair in _extra)
         {
-            if (!ByName.ContainsKey(pair.Key))
+            if (!IsBuiltIn(pair.Key))
             {
                 yield return pair;
             }
         }
+    }
+
+    /// <summary>A built-in name, or a dotted name under one: a host attribute of that name is never used.</summary>
+    private static bool IsBuiltIn(string name) => ByName.ContainsKey(name) || IsUnderBuiltIn(name);
+
+    /// <summary>
+    /// Whether a dotted name starts with a built-in attribute (<c>utm.campaign</c>, <c>interests.bikes</c>): such a path
+    /// resolves inside the built-in value, so a host attribute cannot stand in for part of a built-in one, and reading
+    /// it does not ask the host's attributes (whose providers may then never run on a request).
+    /// </summary>
+    private static bool IsUnderBuiltIn(string name)
+    {
+        var dot = name.IndexOf('.');
+        return dot > 0 && ByNameSpan.ContainsKey(name.AsSpan(0, dot));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -36,7 +36,7 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <item><term><c>page.categories</c>, <c>page.tags</c></term><description>arrays of the current page</description></item>
 /// </list>
 /// <para>Entries of <see cref="RequestContext.Extra"/> (host-contributed attributes) are added under their own names;
-/// a built-in name always wins.</para>
+/// a built-in name always wins, and so does a dotted name under one (<c>utm.campaign</c> is read inside <c>utm</c>).</para>
 /// <para>Keys of nested objects (categories, tags, goals, preferences, query) match case-insensitively.</para>
 /// </remarks>
 public sealed class VisitorAttributes : IAttributeSource

@@ -101,7 +101,7 @@ internal sealed class PersonalizationFeature
         };
         if (_attributeProviders.Count > 0)
         {
-            request = request with { Extra = CollectAttributes(request) };
+            request = request with { Extra = new ProvidedAttributes(_httpContext, Profile, request, _attributeProviders, _logger) };
         }
 
         return new VisitorContext(Profile, request, Consent)
@@ -111,32 +111,61 @@ internal sealed class PersonalizationFeature
         };
     }
 
-    private IReadOnlyDictionary<string, Core.Conditions.AttributeValue> CollectAttributes(RequestContext request)
+    /// <summary>Trimmed, non-empty values of a bounded length, the first of each (ignoring case), at most 50.</summary>
+    /// <remarks>A loop rather than a LINQ chain: it runs on every page view, and its few values need no set to dedupe.</remarks>
+    internal static string[] Clean(IEnumerable<string> values)
     {
-        var context = new VisitorAttributeContext(_httpContext, Profile, request);
-        foreach (var provider in _attributeProviders)
+        string[]? clean = null;
+        var count = 0;
+        foreach (var value in values)
         {
-            try
+            if (string.IsNullOrWhiteSpace(value))
             {
-                provider.Contribute(context);
+                continue;
             }
-            catch (Exception ex)
+
+            var trimmed = value.Trim();
+            if (trimmed.Length > MaxTaxonomyLength || Contains(clean, count, trimmed))
             {
-                if (_logger is not null)
-                {
-                    Log.AttributeProviderFailed(_logger, ex, provider.GetType().Name);
-                }
+                continue;
+            }
+
+            clean ??= new string[values is IReadOnlyCollection<string> known ? Math.Clamp(known.Count, 1, MaxTaxonomyValues) : 4];
+            if (count == clean.Length)
+            {
+                Array.Resize(ref clean, Math.Min(clean.Length * 2, MaxTaxonomyValues));
+            }
+
+            clean[count++] = trimmed;
+            if (count == MaxTaxonomyValues)
+            {
+                break;
             }
         }
 
-        return context.Values;
+        if (clean is null)
+        {
+            return [];
+        }
+
+        if (count != clean.Length)
+        {
+            Array.Resize(ref clean, count);
+        }
+
+        return clean;
     }
 
-    private static string[] Clean(IEnumerable<string> values) => values
-        .Where(v => !string.IsNullOrWhiteSpace(v))
-        .Select(v => v.Trim())
-        .Where(v => v.Length <= MaxTaxonomyLength)
-        .Distinct(StringComparer.OrdinalIgnoreCase)
-        .Take(MaxTaxonomyValues)
-        .ToArray();
+    private static bool Contains(string[]? values, int count, string value)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(values![i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -218,6 +218,33 @@ public class VisitorAttributesTests
     }
 
     [Fact]
+    public void HostAttributes_UnderABuiltInName_AreNeverUsed_AndOtherDottedNamesAre()
+    {
+        var request = Request() with
+        {
+            Utm = new UtmParameters("facebook", Campaign: "autumn"),
+            Extra = new Dictionary<string, AttributeValue>
+            {
+                ["utm.campaign"] = AttributeValue.From("shadow"),
+                ["interests.bikes"] = AttributeValue.From(99),
+                ["plan.level"] = AttributeValue.From("gold"),
+            },
+        };
+        var attributes = VisitorAttributes.Create(Context(Profile(), request), Options);
+
+        Assert.True(Condition.Parse("""{"utm.campaign": "autumn", "plan.level": "gold"}""").IsMatch(attributes));
+        Assert.False(Condition.Parse("""{"utm.campaign": "shadow"}""").IsMatch(attributes));
+        Assert.False(Condition.Parse("""{"interests.bikes": 99}""").IsMatch(attributes));
+        Assert.False(attributes.Values.ContainsKey("utm.campaign"));
+        Assert.True(attributes.Values.ContainsKey("plan.level"));
+        var names = attributes.Values.Select(p => p.Key).ToList();
+        Assert.DoesNotContain("utm.campaign", names);
+        Assert.DoesNotContain("interests.bikes", names);
+        Assert.Contains("plan.level", names);
+        Assert.Equal(names.Count, attributes.Values.Count);
+    }
+
+    [Fact]
     public void Values_ReadInReverseAndFromManyThreads_EqualTheEnumeratedSet()
     {
         var profile = Profile();

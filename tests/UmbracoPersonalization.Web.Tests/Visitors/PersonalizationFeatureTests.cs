@@ -42,4 +42,28 @@ public class PersonalizationFeatureTests
         Assert.Equal(["running"], feature.VisitorContext.Request.Categories);
         Assert.Empty(context.Request.Categories);
     }
+
+    [Fact]
+    public void TheDescription_IsTrimmedNonEmptyBoundedValues_FirstOfEachIgnoringCase()
+    {
+        var tooLong = new string('x', 101);
+        var longest = new string('y', 100);
+
+        var clean = PersonalizationFeature.Clean([" Bikes ", "", "  ", "bikes", tooLong, "BIKES", "trail", longest, "Trail"]);
+
+        Assert.Equal(["Bikes", "trail", longest], clean);
+        Assert.Empty(PersonalizationFeature.Clean([]));
+        Assert.Empty(PersonalizationFeature.Clean([" ", tooLong]));
+    }
+
+    [Fact]
+    public void TheDescription_KeepsAtMostFiftyValues_InTheirOrder()
+    {
+        var many = Enumerable.Range(0, 80).Select(i => $"tag-{i}");
+
+        var clean = PersonalizationFeature.Clean(many);
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"tag-{i}"), clean);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"tag-{i}"), PersonalizationFeature.Clean(many.ToList()));
+    }
 }

@@ -1,0 +1,113 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using UmbracoPersonalization.Core.Conditions;
+using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Logging;
+
+namespace UmbracoPersonalization.Web.Criteria;
+
+/// <summary>
+/// The attributes the <see cref="IVisitorAttributeProvider"/>s contribute to a request, collected when something first
+/// reads them (at most once per request). The visitor's attribute view looks a name up here only when it is not built
+/// in, so a page whose definitions read only built-in attributes never runs the providers.
+/// </summary>
+internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, AttributeValue>
+{
+    private static readonly IReadOnlyDictionary<string, AttributeValue> None =
+        new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+
+    private readonly HttpContext _httpContext;
+    private readonly VisitorProfile _profile;
+    private readonly RequestContext _request;
+    private readonly IReadOnlyList<IVisitorAttributeProvider> _providers;
+    private readonly ILogger? _logger;
+    private readonly Lock _gate = new();
+    private IReadOnlyDictionary<string, AttributeValue>? _values;
+    private bool _collecting;
+
+    /// <summary>Creates the view; nothing runs until it is read.</summary>
+    /// <param name="httpContext">The request the providers read.</param>
+    /// <param name="profile">The visitor's profile snapshot.</param>
+    /// <param name="request">The request as the providers see it (without these attributes).</param>
+    /// <param name="providers">The providers, in registration order.</param>
+    /// <param name="logger">Where a failing provider is logged.</param>
+    public ProvidedAttributes(
+        HttpContext httpContext,
+        VisitorProfile profile,
+        RequestContext request,
+        IReadOnlyList<IVisitorAttributeProvider> providers,
+        ILogger? logger)
+    {
+        _httpContext = httpContext;
+        _profile = profile;
+        _request = request;
+        _providers = providers;
+        _logger = logger;
+    }
+
+    /// <summary>Whether the providers have run.</summary>
+    internal bool IsCollected => Volatile.Read(ref _values) is not null;
+
+    public int Count => Values.Count;
+
+    public IEnumerable<string> Keys => Values.Keys;
+
+    IEnumerable<AttributeValue> IReadOnlyDictionary<string, AttributeValue>.Values => Values.Values;
+
+    private IReadOnlyDictionary<string, AttributeValue> Values => Volatile.Read(ref _values) ?? Collect();
+
+    public AttributeValue this[string key] => Values[key];
+
+    public bool ContainsKey(string key) => Values.ContainsKey(key);
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out AttributeValue value) => Values.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, AttributeValue>> GetEnumerator() => Values.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private IReadOnlyDictionary<string, AttributeValue> Collect()
+    {
+        lock (_gate)
+        {
+            if (_values is { } collected)
+            {
+                return collected;
+            }
+
+            if (_collecting)
+            {
+                return None; // a provider reading the attributes it is contributing to: it sees none, as before
+            }
+
+            _collecting = true;
+            try
+            {
+                var context = new VisitorAttributeContext(_httpContext, _profile, _request);
+                foreach (var provider in _providers)
+                {
+                    try
+                    {
+                        provider.Contribute(context);
+                    }
+                    catch (Exception ex)
+                    {
+                        if (_logger is not null)
+                        {
+                            Log.AttributeProviderFailed(_logger, ex, provider.GetType().Name);
+                        }
+                    }
+                }
+
+                Volatile.Write(ref _values, context.Values);
+                return context.Values;
+            }
+            finally
+            {
+                _collecting = false;
+            }
+        }
+    }
+}
