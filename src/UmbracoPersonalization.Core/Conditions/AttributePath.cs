@@ -29,6 +29,12 @@ public sealed class AttributePath
     /// <summary>Gets the path split on dots, e.g. <c>["utm", "campaign"]</c>.</summary>
     public IReadOnlyList<string> Segments => _segments;
 
+    /// <summary>Gets whether the path has more than one segment.</summary>
+    internal bool IsDotted => _segments.Length > 1;
+
+    /// <summary>Gets the first segment, e.g. <c>utm</c>.</summary>
+    internal string First => _segments[0];
+
     /// <summary>Parses a dotted path. Every string is a valid path (GrowthBook splits on dots, nothing else).</summary>
     /// <param name="dottedPath">The path.</param>
     /// <returns>The parsed path.</returns>
@@ -77,6 +83,16 @@ public sealed class AttributePath
 
         value = root;
         return TryWalk(0, ref value);
+    }
+
+    /// <summary>Resolves the rest of this path (after its first segment) inside the first segment's value.</summary>
+    /// <param name="first">The value of the first segment.</param>
+    /// <param name="value">The value found.</param>
+    /// <returns><c>true</c> when found.</returns>
+    internal bool TryResolveBelow(in AttributeValue first, out AttributeValue value)
+    {
+        value = first;
+        return TryWalk(1, ref value);
     }
 
     private bool TryWalk(int start, ref AttributeValue current)

@@ -145,6 +145,19 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
     public AttributeValue this[string key] =>
         TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No attribute named '{key}'.");
 
+    /// <summary>The value of a built-in attribute; <c>false</c> when the name is not built in.</summary>
+    internal bool TryGetBuiltIn(string name, out AttributeValue value)
+    {
+        if (ByName.TryGetValue(name, out var attribute))
+        {
+            value = Get(attribute);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     public bool ContainsKey(string key) => ByName.ContainsKey(key) || (!IsUnderBuiltIn(key) && _extra.ContainsKey(key));
 
     public bool TryGetValue(string key, out AttributeValue value)

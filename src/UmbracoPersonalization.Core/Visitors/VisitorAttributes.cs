@@ -96,6 +96,14 @@ public sealed class VisitorAttributes : IAttributeSource
     public bool TryGetValue(AttributePath path, out AttributeValue value)
     {
         ArgumentNullException.ThrowIfNull(path);
+
+        // A dotted path under a built-in attribute (interests.bikes, utm.campaign) is read inside it: no lookup of the
+        // whole path as one name, which can only miss (a built-in root always wins).
+        if (path.IsDotted && _values.TryGetBuiltIn(path.First, out var first))
+        {
+            return path.TryResolveBelow(first, out value);
+        }
+
         return path.TryResolve(_values, out value);
     }
 

@@ -5,13 +5,16 @@ using Microsoft.Extensions.Logging;
 using UmbracoPersonalization.Core.Conditions;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Logging;
+using UmbracoPersonalization.Web.Visitors;
 
 namespace UmbracoPersonalization.Web.Criteria;
 
 /// <summary>
 /// The attributes the <see cref="IVisitorAttributeProvider"/>s contribute to a request, collected when something first
 /// reads them (at most once per request). The visitor's attribute view looks a name up here only when it is not built
-/// in, so a page whose definitions read only built-in attributes never runs the providers.
+/// in, so a page whose definitions read only built-in attributes never runs the providers. Read after its request has
+/// ended (a context kept by a background task), it holds none: the server reuses the request's objects for the next
+/// request, whose cookies and headers are not this visitor's.
 /// </summary>
 internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, AttributeValue>
 {
@@ -19,6 +22,7 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
         new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
 
     private readonly HttpContext _httpContext;
+    private readonly PersonalizationFeature _feature;
     private readonly VisitorProfile _profile;
     private readonly RequestContext _request;
     private readonly IReadOnlyList<IVisitorAttributeProvider> _providers;
@@ -29,26 +33,26 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
 
     /// <summary>Creates the view; nothing runs until it is read.</summary>
     /// <param name="httpContext">The request the providers read.</param>
+    /// <param name="feature">The request's feature, which shows the request is still running when it is read.</param>
     /// <param name="profile">The visitor's profile snapshot.</param>
     /// <param name="request">The request as the providers see it (without these attributes).</param>
     /// <param name="providers">The providers, in registration order.</param>
     /// <param name="logger">Where a failing provider is logged.</param>
     public ProvidedAttributes(
         HttpContext httpContext,
+        PersonalizationFeature feature,
         VisitorProfile profile,
         RequestContext request,
         IReadOnlyList<IVisitorAttributeProvider> providers,
         ILogger? logger)
     {
         _httpContext = httpContext;
+        _feature = feature;
         _profile = profile;
         _request = request;
         _providers = providers;
         _logger = logger;
     }
-
-    /// <summary>Whether the providers have run.</summary>
-    internal bool IsCollected => Volatile.Read(ref _values) is not null;
 
     public int Count => Values.Count;
 
@@ -82,6 +86,11 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
                 return None; // a provider reading the attributes it is contributing to: it sees none, as before
             }
 
+            if (!IsCurrentRequest())
+            {
+                return None;
+            }
+
             _collecting = true;
             try
             {
@@ -108,6 +117,18 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
             {
                 _collecting = false;
             }
+        }
+    }
+
+    private bool IsCurrentRequest()
+    {
+        try
+        {
+            return ReferenceEquals(_httpContext.Features.Get<PersonalizationFeature>(), _feature);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // the request has ended and its context was returned to the server
         }
     }
 }

@@ -101,7 +101,7 @@ internal sealed class PersonalizationFeature
         };
         if (_attributeProviders.Count > 0)
         {
-            request = request with { Extra = new ProvidedAttributes(_httpContext, Profile, request, _attributeProviders, _logger) };
+            request = request with { Extra = new ProvidedAttributes(_httpContext, this, Profile, request, _attributeProviders, _logger) };
         }
 
         return new VisitorContext(Profile, request, Consent)

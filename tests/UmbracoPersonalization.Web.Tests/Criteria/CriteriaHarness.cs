@@ -57,6 +57,7 @@ public sealed class CriteriaHarness
             new ProfileCriteriaProvider(),
         ];
         var feature = new PersonalizationFeature(Http, ConsentState.Undecided, Request, Profile, Profile.VisitorId, false, null, providers);
+        Http.Features.Set(feature); // as the middleware does: the providers run only while the request is current
         return VisitorAttributes.Create(feature.VisitorContext, new ProfileOptions());
     }
 

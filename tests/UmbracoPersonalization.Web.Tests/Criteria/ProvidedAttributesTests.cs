@@ -88,6 +88,39 @@ public class ProvidedAttributesTests
         Assert.Equal(1, counting.Calls);
     }
 
+    [Fact]
+    public void ReadAfterTheRequestEnded_HoldsNone_AndRunsNoProvider()
+    {
+        var counting = new CountingProvider("plan", "gold");
+        var http = new DefaultHttpContext();
+        var feature = new PersonalizationFeature(
+            http, new ConsentState(ConsentPurposes.All), new RequestContext(), VisitorProfile.CreateNew("v1"), "v1", false, null, [counting]);
+        http.Features.Set(feature);
+        var extra = feature.VisitorContext.Request.Extra;
+
+        http.Uninitialize(); // what the server does when the request ends, before reusing the context
+
+        Assert.False(extra.ContainsKey("plan"));
+        Assert.Empty(extra);
+        Assert.Equal(0, counting.Calls);
+    }
+
+    [Fact]
+    public void ReadWhileAnotherRequestRunsOnTheSameContext_HoldsNone()
+    {
+        var counting = new CountingProvider("plan", "gold");
+        var http = new DefaultHttpContext();
+        var feature = new PersonalizationFeature(
+            http, new ConsentState(ConsentPurposes.All), new RequestContext(), VisitorProfile.CreateNew("v1"), "v1", false, null, [counting]);
+        http.Features.Set(feature);
+        var extra = feature.VisitorContext.Request.Extra;
+
+        http.Features.Set<PersonalizationFeature>(null); // the next request on the reused context has its own feature
+
+        Assert.False(extra.TryGetValue("plan", out _));
+        Assert.Equal(0, counting.Calls);
+    }
+
     private static VisitorAttributes AttributesOf(params IVisitorAttributeProvider[] providers) =>
         VisitorAttributes.Create(Feature(providers).VisitorContext, new ProfileOptions());
 
@@ -96,8 +129,9 @@ public class ProvidedAttributesTests
         var profile = VisitorProfile.CreateNew("v1");
         profile.Visits = 1;
         profile.PageViews = 1;
-        return new PersonalizationFeature(
-            new DefaultHttpContext(),
+        var http = new DefaultHttpContext();
+        var feature = new PersonalizationFeature(
+            http,
             new ConsentState(ConsentPurposes.All),
             new RequestContext { Path = "/", Device = DeviceClass.Desktop },
             profile,
@@ -105,6 +139,8 @@ public class ProvidedAttributesTests
             isBot: false,
             previewSegment: null,
             providers);
+        http.Features.Set(feature); // as the middleware does
+        return feature;
     }
 
     private sealed class CountingProvider(string name, string value) : IVisitorAttributeProvider
