@@ -65,9 +65,8 @@ public class ProvidedAttributesTests
     [Fact]
     public void AProviderReadingTheAttributesItContributesTo_SeesNone_InsteadOfRecursing()
     {
-        var feature = Feature(new CountingProvider("plan", "gold"));
-        var reentrant = new ReentrantProvider(feature);
-        feature = Feature(reentrant, new CountingProvider("plan", "gold"));
+        var reentrant = new ReentrantProvider();
+        var feature = Feature(reentrant, new CountingProvider("plan", "gold"));
         reentrant.Feature = feature;
 
         var attributes = VisitorAttributes.Create(feature.VisitorContext, new ProfileOptions());
@@ -92,10 +91,7 @@ public class ProvidedAttributesTests
     public void ReadAfterTheRequestEnded_HoldsNone_AndRunsNoProvider()
     {
         var counting = new CountingProvider("plan", "gold");
-        var http = new DefaultHttpContext();
-        var feature = new PersonalizationFeature(
-            http, new ConsentState(ConsentPurposes.All), new RequestContext(), VisitorProfile.CreateNew("v1"), "v1", false, null, [counting]);
-        http.Features.Set(feature);
+        var (feature, http) = Started(counting);
         var extra = feature.VisitorContext.Request.Extra;
 
         http.Uninitialize(); // what the server does when the request ends, before reusing the context
@@ -109,10 +105,7 @@ public class ProvidedAttributesTests
     public void ReadWhileAnotherRequestRunsOnTheSameContext_HoldsNone()
     {
         var counting = new CountingProvider("plan", "gold");
-        var http = new DefaultHttpContext();
-        var feature = new PersonalizationFeature(
-            http, new ConsentState(ConsentPurposes.All), new RequestContext(), VisitorProfile.CreateNew("v1"), "v1", false, null, [counting]);
-        http.Features.Set(feature);
+        var (feature, http) = Started(counting);
         var extra = feature.VisitorContext.Request.Extra;
 
         http.Features.Set<PersonalizationFeature>(null); // the next request on the reused context has its own feature
@@ -124,7 +117,10 @@ public class ProvidedAttributesTests
     private static VisitorAttributes AttributesOf(params IVisitorAttributeProvider[] providers) =>
         VisitorAttributes.Create(Feature(providers).VisitorContext, new ProfileOptions());
 
-    private static PersonalizationFeature Feature(params IVisitorAttributeProvider[] providers)
+    private static PersonalizationFeature Feature(params IVisitorAttributeProvider[] providers) => Started(providers).Feature;
+
+    /// <summary>A request as the middleware leaves it: the feature created and set on the request.</summary>
+    private static (PersonalizationFeature Feature, DefaultHttpContext Http) Started(params IVisitorAttributeProvider[] providers)
     {
         var profile = VisitorProfile.CreateNew("v1");
         profile.Visits = 1;
@@ -139,8 +135,8 @@ public class ProvidedAttributesTests
             isBot: false,
             previewSegment: null,
             providers);
-        http.Features.Set(feature); // as the middleware does
-        return feature;
+        http.Features.Set(feature);
+        return (feature, http);
     }
 
     private sealed class CountingProvider(string name, string value) : IVisitorAttributeProvider
@@ -161,9 +157,9 @@ public class ProvidedAttributesTests
         public void Contribute(VisitorAttributeContext context) => throw new InvalidOperationException("provider failed");
     }
 
-    private sealed class ReentrantProvider(PersonalizationFeature feature) : IVisitorAttributeProvider
+    private sealed class ReentrantProvider : IVisitorAttributeProvider
     {
-        public PersonalizationFeature Feature { get; set; } = feature;
+        public PersonalizationFeature? Feature { get; set; }
 
         public int Calls { get; private set; }
 
@@ -172,7 +168,7 @@ public class ProvidedAttributesTests
         public void Contribute(VisitorAttributeContext context)
         {
             Calls++;
-            SawPlan = Feature.VisitorContext.Request.Extra.ContainsKey("plan");
+            SawPlan = Feature!.VisitorContext.Request.Extra.ContainsKey("plan");
         }
     }
 }
