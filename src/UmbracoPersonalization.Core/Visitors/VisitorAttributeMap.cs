@@ -48,7 +48,8 @@ internal enum VisitorAttribute
 
 /// <summary>
 /// The top-level attributes of one request as a read-only map: a built-in attribute is computed on its first read and
-/// kept; names that are not built in come from the host's extra attributes (a built-in name, and a dotted name under one such as <c>utm.campaign</c>, always wins).
+/// kept; names that are not built in come from the host's extra attributes (a built-in name, and a dotted name under
+/// one such as <c>utm.campaign</c>, always wins).
 /// </summary>
 /// <remarks>
 /// Most definitions read a handful of the ~36 built-in attributes, so building all of them for every request (and for
