@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace UmbracoPersonalization.Core.Visitors;
 
 /// <summary>Campaign parameters from a landing URL (<c>utm_*</c>).</summary>
@@ -12,5 +14,7 @@ public sealed record UtmParameters(
     public static UtmParameters None { get; } = new();
 
     /// <summary>Whether no parameter is set.</summary>
+    /// <remarks>Derived from the parameters, so never written to JSON (stored events, profiles, exports, API responses).</remarks>
+    [JsonIgnore]
     public bool IsEmpty => Source is null && Medium is null && Campaign is null && Term is null && Content is null;
 }

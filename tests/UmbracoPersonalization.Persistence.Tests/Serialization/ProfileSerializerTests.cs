@@ -68,6 +68,24 @@ public sealed class ProfileSerializerTests
         Assert.Contains("new-runners", profile.Segments);
     }
 
+    [Fact]
+    public void Serialize_WritesTheCampaignParametersOnly_AndStillReadsDocumentsThatCarryIsEmpty()
+    {
+        var profile = new Core.Visitors.VisitorProfile { VisitorId = "v1", Version = 1, FirstUtm = new("news", Campaign: "spring") };
+
+        var json = ProfileSerializer.Serialize(profile);
+
+        using (var document = JsonDocument.Parse(json))
+        {
+            var utm = document.RootElement.GetProperty("firstUtm");
+            Assert.Equal(["source", "campaign"], utm.EnumerateObject().Select(p => p.Name));
+        }
+
+        // Documents stored before IsEmpty was left out carry it; it is derived, so reading ignores it.
+        var older = ProfileSerializer.Deserialize("v1", 1, """{"formatVersion":1,"firstUtm":{"campaign":"spring","isEmpty":false}}""");
+        Assert.Equal(new Core.Visitors.UtmParameters(Campaign: "spring"), older.FirstUtm);
+    }
+
     [Theory]
     [InlineData("""{"formatVersion":2}""")]
     [InlineData("""{"pageViews":1}""")]
