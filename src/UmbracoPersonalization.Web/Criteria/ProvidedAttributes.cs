@@ -54,21 +54,21 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
         _logger = logger;
     }
 
-    public int Count => Values.Count;
+    public int Count => Collected.Count;
 
-    public IEnumerable<string> Keys => Values.Keys;
+    public IEnumerable<string> Keys => Collected.Keys;
 
-    IEnumerable<AttributeValue> IReadOnlyDictionary<string, AttributeValue>.Values => Values.Values;
+    public IEnumerable<AttributeValue> Values => Collected.Values;
 
-    private IReadOnlyDictionary<string, AttributeValue> Values => Volatile.Read(ref _values) ?? Collect();
+    private IReadOnlyDictionary<string, AttributeValue> Collected => Volatile.Read(ref _values) ?? Collect();
 
-    public AttributeValue this[string key] => Values[key];
+    public AttributeValue this[string key] => Collected[key];
 
-    public bool ContainsKey(string key) => Values.ContainsKey(key);
+    public bool ContainsKey(string key) => Collected.ContainsKey(key);
 
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out AttributeValue value) => Values.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out AttributeValue value) => Collected.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, AttributeValue>> GetEnumerator() => Values.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, AttributeValue>> GetEnumerator() => Collected.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
