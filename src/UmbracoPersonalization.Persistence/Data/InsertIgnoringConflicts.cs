@@ -32,40 +32,54 @@ internal static class InsertIgnoringConflicts
         where TEntity : class
     {
         var inserted = 0;
-        await RunAsync(db, rows, returnKey: false, async command =>
+        await RunAsync(db, rows, returning: null, async command =>
         {
             inserted += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return inserted;
     }
 
-    /// <summary>Inserts <paramref name="rows"/>, skipping those whose (single-column) key exists; returns the keys inserted.</summary>
-    public static async Task<HashSet<TKey>> ExecuteReturningKeysAsync<TEntity, TKey>(DbContext db, IReadOnlyList<TEntity> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts <paramref name="rows"/>, skipping those whose key exists; returns the keys inserted.
+    /// <paramref name="property"/> names the (single-column) key and <paramref name="value"/> reads it: a typed read per
+    /// inserted row, where reading the property by reflection boxed every key.
+    /// </summary>
+    public static async Task<HashSet<TValue>> ExecuteReturningAsync<TEntity, TValue>(
+        DbContext db,
+        IReadOnlyList<TEntity> rows,
+        string property,
+        Func<TEntity, TValue> value,
+        CancellationToken cancellationToken)
         where TEntity : class
-        where TKey : notnull
+        where TValue : notnull
     {
-        var keys = new HashSet<TKey>();
-        if (db.Database.IsSqlite())
+        if (InsertShape.Of<TEntity>(db).KeyProperties is not [{ } key] || key.Name != property)
         {
-            await RunPerRowAsync(db, rows, (row, key) => keys.Add((TKey)key!), cancellationToken).ConfigureAwait(false);
-            return keys;
+            throw new InvalidOperationException($"{property} is not the single-column key of {typeof(TEntity).Name}.");
         }
 
-        await RunAsync(db, rows, returnKey: true, async command =>
+        var values = new HashSet<TValue>();
+        if (db.Database.IsSqlite())
+        {
+            await RunPerRowAsync(db, rows, row => values.Add(value(row)), cancellationToken).ConfigureAwait(false);
+            return values;
+        }
+
+        await RunAsync(db, rows, returning: property, async command =>
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    keys.Add(reader.GetFieldValue<TKey>(0));
+                    values.Add(reader.GetFieldValue<TValue>(0));
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
-        return keys;
+        return values;
     }
 
-    private static async Task RunPerRowAsync<TEntity>(DbContext db, IReadOnlyList<TEntity> rows, Action<TEntity, object?> inserted, CancellationToken cancellationToken)
+    private static async Task RunPerRowAsync<TEntity>(DbContext db, IReadOnlyList<TEntity> rows, Action<TEntity> inserted, CancellationToken cancellationToken)
         where TEntity : class
     {
         if (rows.Count == 0)
@@ -73,10 +87,9 @@ internal static class InsertIgnoringConflicts
             return;
         }
 
-        var shape = InsertShape.Of<TEntity>(db, singleColumnKey: true);
+        var shape = InsertShape.Of<TEntity>(db);
         var properties = shape.Properties;
         var bind = SqliteRowBinder<TEntity>.For(properties);
-        var key = properties[Array.IndexOf(properties, shape.KeyProperties[0])].PropertyInfo!;
         var text = $"{shape.Head}({string.Join(", ", properties.Select((_, i) => $"?{i + 1}"))}){shape.OnConflict}";
         if (db.Database.CurrentTransaction is null)
         {
@@ -95,7 +108,7 @@ internal static class InsertIgnoringConflicts
                 bind(row, statement);
                 if (statement.Execute() == 1)
                 {
-                    inserted(row, key.GetValue(row));
+                    inserted(row);
                 }
             }
         }
@@ -108,7 +121,7 @@ internal static class InsertIgnoringConflicts
     private static async Task RunAsync<TEntity>(
         DbContext db,
         IReadOnlyList<TEntity> rows,
-        bool returnKey,
+        string? returning,
         Func<DbCommand, Task> execute,
         CancellationToken cancellationToken)
         where TEntity : class
@@ -118,10 +131,10 @@ internal static class InsertIgnoringConflicts
             return;
         }
 
-        var shape = InsertShape.Of<TEntity>(db, singleColumnKey: returnKey);
+        var shape = InsertShape.Of<TEntity>(db);
         var properties = shape.Properties;
         var head = shape.Head;
-        var tail = shape.OnConflict + (returnKey ? $" RETURNING {shape.Column(shape.KeyProperties[0])}" : string.Empty);
+        var tail = shape.OnConflict + (returning is null ? string.Empty : $" RETURNING {shape.Column(shape.Property(returning))}");
         var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / properties.Length);
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -191,24 +204,21 @@ internal static class InsertIgnoringConflicts
         /// <summary><c> ON CONFLICT (key) DO NOTHING</c>.</summary>
         public string OnConflict { get; }
 
-        public static InsertShape Of<TEntity>(DbContext db, bool singleColumnKey)
+        public static InsertShape Of<TEntity>(DbContext db)
             where TEntity : class
         {
             // Built once per model (one per provider) and entity, not per batch: reading and quoting the names from
             // the model took about as long as inserting a few dozen rows.
-            var shape = Shapes.GetOrCreateValue(db.Model).GetOrAdd(typeof(TEntity), static (type, db) =>
+            return Shapes.GetOrCreateValue(db.Model).GetOrAdd(typeof(TEntity), static (type, db) =>
             {
                 var entityType = db.Model.FindEntityType(type)
                     ?? throw new InvalidOperationException($"{type.Name} is not part of the model.");
                 return new InsertShape(entityType, db.GetService<ISqlGenerationHelper>());
             }, db);
-            if (singleColumnKey && shape.KeyProperties.Count != 1)
-            {
-                throw new InvalidOperationException("Returning keys needs a single-column key.");
-            }
-
-            return shape;
         }
+
+        public IProperty Property(string name) => Array.Find(Properties, p => p.Name == name)
+            ?? throw new InvalidOperationException($"{_table.Name} has no property {name}.");
 
         public string Column(IProperty property) => _sql.DelimitIdentifier(property.GetColumnName(_table)!);
     }

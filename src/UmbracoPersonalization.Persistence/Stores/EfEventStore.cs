@@ -60,7 +60,7 @@ public sealed class EfEventStore : IEventStore
     internal static Task<HashSet<Guid>> AppendNewInAsync(PersonalizationDbContext db, IReadOnlyCollection<VisitorEvent> events, CancellationToken cancellationToken)
     {
         var rows = events.Select(EventDataSerializer.ToRow).ToList();
-        return InsertIgnoringConflicts.ExecuteReturningKeysAsync<EventRow, Guid>(db, rows, cancellationToken);
+        return InsertIgnoringConflicts.ExecuteReturningAsync(db, rows, nameof(EventRow.Id), static r => r.Id, cancellationToken);
     }
 
     /// <inheritdoc />

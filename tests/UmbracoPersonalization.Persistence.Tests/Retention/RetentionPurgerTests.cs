@@ -95,6 +95,34 @@ public sealed class RetentionPurgerTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Purge_EventsSharingTheirTimeAcrossBatches_RemovesEveryExpiredOneAndNothingAtTheCutoff(PersistenceProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var services = await ServicesAsync(database, new FakeTimeProvider(Now), batchSize: 2);
+        var events = services.GetRequiredService<IEventStore>();
+        var cutoff = Now.AddDays(-180);
+        await events.AppendAsync([
+            .. Enumerable.Range(0, 5).Select(i => Event($"v{i}", cutoff.AddDays(-3))),
+            Event("v0", cutoff.AddMilliseconds(-1)),
+            Event("v1", cutoff.AddDays(-1)),
+            Event("v2", cutoff),
+            Event("v3", cutoff.AddMilliseconds(1)),
+        ]);
+
+        var result = await services.GetRequiredService<RetentionPurger>().PurgeAsync();
+
+        Assert.Equal(7, result.Events);
+        var left = new List<DateTimeOffset>();
+        foreach (var visitor in new[] { "v0", "v1", "v2", "v3", "v4" })
+        {
+            left.AddRange((await events.GetByVisitorAsync(visitor)).Select(e => e.Timestamp));
+        }
+
+        Assert.Equal([cutoff, cutoff.AddMilliseconds(1)], left); // milliseconds: PostgreSQL keeps microseconds
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PurgeService_RunsOnEveryIntervalOfTheTimeProvider(PersistenceProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
