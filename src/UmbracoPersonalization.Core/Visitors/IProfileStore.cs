@@ -5,7 +5,7 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// <summary>Where profiles of consenting visitors are kept.</summary>
 public interface IProfileStore
 {
-    /// <summary>Gets a profile, or <c>null</c> when none is stored.</summary>
+    /// <summary>Gets a profile (the caller's own object, free to change before a save), or <c>null</c> when none is stored.</summary>
     Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -13,8 +13,13 @@ public interface IProfileStore
     /// skip the timeout machinery around <see cref="GetAsync"/>. <c>false</c> means "ask <see cref="GetAsync"/>", never
     /// "not stored". The default implementation always answers <c>false</c>.
     /// </summary>
+    /// <remarks>
+    /// For reading only: the answer may be one object shared by every concurrent request of the visitor (the request
+    /// path's <see cref="VisitorContext"/> is read-only), so it must never be changed. To change a profile, get it
+    /// with <see cref="GetAsync"/>, which returns a copy of the caller's own.
+    /// </remarks>
     /// <param name="visitorId">The visitor.</param>
-    /// <param name="profile">The profile, when answered.</param>
+    /// <param name="profile">The profile, when answered: shared, not to be changed.</param>
     /// <returns>Whether the profile was found in memory.</returns>
     bool TryGetFromMemory(string visitorId, [NotNullWhen(true)] out VisitorProfile? profile)
     {

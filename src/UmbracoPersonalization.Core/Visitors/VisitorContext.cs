@@ -17,8 +17,9 @@ public sealed class VisitorContext
     }
 
     /// <summary>
-    /// The profile snapshot. For a visitor without consent this is a transient profile built from this request
-    /// alone (never stored).
+    /// The profile snapshot, for reading only: the same object may serve every concurrent request of the visitor (see
+    /// <see cref="IProfileStore.TryGetFromMemory"/>). For a visitor without consent this is a transient profile built
+    /// from this request alone (never stored).
     /// </summary>
     public VisitorProfile Profile { get; }
 

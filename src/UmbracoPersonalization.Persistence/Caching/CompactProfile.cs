@@ -85,6 +85,12 @@ internal sealed class CompactProfile
     /// <summary>The CLOCK eviction's "recently used" bit; read and written under the cache's lock.</summary>
     public bool Referenced { get; set; }
 
+    /// <summary>
+    /// The decoded profile handed to readers that never change it (<see cref="ProfileCache.TryGetShared"/>), if one is
+    /// kept; read and written under the cache's lock.
+    /// </summary>
+    public VisitorProfile? Shared { get; set; }
+
     /// <summary>Compacts <paramref name="profile"/>, or returns <c>null</c> when its segments do not fit the alias table.</summary>
     public static CompactProfile? Create(VisitorProfile profile, ProfileCache.Interner interner, long expiresAt)
     {

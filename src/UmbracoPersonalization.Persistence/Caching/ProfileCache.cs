@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Visitors;
 
@@ -33,9 +34,11 @@ public sealed class ProfileCache
     private readonly Stack<int> _free = new();
     private readonly TimeProvider _time;
     private readonly long _timeToLiveTicks;
+    private readonly CompactProfile?[] _sharedEntries = new CompactProfile?[SharedCapacity]; // a ring, oldest at _nextShared
     private CompactProfile?[] _slots = [];
     private int _used;
     private int _hand;
+    private int _nextShared;
     private long _generation;
 
     /// <summary>Creates the cache with the capacity and time to live of <paramref name="options"/>.</summary>
@@ -47,6 +50,12 @@ public sealed class ProfileCache
         _timeToLiveTicks = options.Value.ProfileCacheTimeToLive.Ticks;
         Strings = new Interner();
     }
+
+    /// <summary>
+    /// How many entries keep a decoded profile for <see cref="TryGetShared"/> at most (a decoded profile is several
+    /// times an entry's size).
+    /// </summary>
+    public const int SharedCapacity = 1024;
 
     /// <summary>The most entries held; 0 disables the cache.</summary>
     public int Capacity { get; }
@@ -88,22 +97,92 @@ public sealed class ProfileCache
         CompactProfile? entry;
         lock (_lock)
         {
-            if (!_index.TryGetValue(visitorId, out var slot))
+            if (!TryFind(visitorId, out entry))
             {
                 return false;
             }
-
-            entry = _slots[slot]!;
-            if (_time.GetUtcNow().UtcTicks >= entry.ExpiresAt)
-            {
-                RemoveAt(visitorId, slot);
-                return false;
-            }
-
-            entry.Referenced = true;
         }
 
         profile = entry.ToProfile(Strings);
+        return true;
+    }
+
+    /// <summary>
+    /// Like <see cref="TryGet"/>, but for readers that never change the profile (the request path, whose visitor
+    /// context is read-only): an entry is decoded once and the same object is handed to every such reader until the
+    /// entry is replaced, dropped or expires. Only the <see cref="SharedCapacity"/> entries most recently decoded this
+    /// way keep their decoded profile, so the memory this costs is bounded apart from <see cref="Capacity"/>.
+    /// </summary>
+    public bool TryGetShared(string visitorId, out VisitorProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(visitorId);
+        profile = null!;
+        if (!IsEnabled)
+        {
+            return false;
+        }
+
+        CompactProfile? entry;
+        lock (_lock)
+        {
+            if (!TryFind(visitorId, out entry))
+            {
+                return false;
+            }
+
+            if (entry.Shared is { } shared)
+            {
+                profile = shared;
+                return true;
+            }
+        }
+
+        // Decoded outside the lock; of two readers racing here, the first to come back shares its copy.
+        var decoded = entry.ToProfile(Strings);
+        lock (_lock)
+        {
+            if (entry.Shared is { } won)
+            {
+                profile = won;
+                return true;
+            }
+
+            // An entry replaced or dropped meanwhile is served once, not shared.
+            if (_index.TryGetValue(visitorId, out var slot) && ReferenceEquals(_slots[slot], entry))
+            {
+                entry.Shared = decoded;
+                if (_sharedEntries[_nextShared] is { } oldest)
+                {
+                    oldest.Shared = null;
+                }
+
+                _sharedEntries[_nextShared] = entry;
+                _nextShared = (_nextShared + 1) % SharedCapacity;
+            }
+        }
+
+        profile = decoded;
+        return true;
+    }
+
+    /// <summary>The current entry of <paramref name="visitorId"/>, marked as used; an expired one is dropped. Under the lock.</summary>
+    private bool TryFind(string visitorId, [NotNullWhen(true)] out CompactProfile? entry)
+    {
+        entry = null;
+        if (!_index.TryGetValue(visitorId, out var slot))
+        {
+            return false;
+        }
+
+        var found = _slots[slot]!;
+        if (_time.GetUtcNow().UtcTicks >= found.ExpiresAt)
+        {
+            RemoveAt(visitorId, slot);
+            return false;
+        }
+
+        found.Referenced = true;
+        entry = found;
         return true;
     }
 
@@ -144,6 +223,7 @@ public sealed class ProfileCache
                 }
 
                 entry.Referenced = _slots[slot]!.Referenced;
+                _slots[slot]!.Shared = null;
                 _slots[slot] = entry;
                 return true;
             }
@@ -256,12 +336,20 @@ public sealed class ProfileCache
             _slots = [];
             _used = 0;
             _hand = 0;
+            foreach (var entry in _sharedEntries)
+            {
+                entry?.Shared = null;
+            }
+
+            Array.Clear(_sharedEntries);
+            _nextShared = 0;
         }
     }
 
     private void RemoveAt(string visitorId, int slot)
     {
         _index.Remove(visitorId);
+        _slots[slot]!.Shared = null;
         _slots[slot] = null;
         _free.Push(slot);
     }
@@ -297,6 +385,7 @@ public sealed class ProfileCache
             }
 
             _index.Remove(entry.VisitorId);
+            entry.Shared = null;
             return candidate;
         }
     }

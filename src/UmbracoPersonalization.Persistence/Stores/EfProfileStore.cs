@@ -65,7 +65,7 @@ public sealed class EfProfileStore : IProfileStore
     public bool TryGetFromMemory(string visitorId, [NotNullWhen(true)] out VisitorProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(visitorId);
-        if (_cache is not null && _cache.TryGet(visitorId, out var cached))
+        if (_cache is not null && _cache.TryGetShared(visitorId, out var cached))
         {
             profile = cached;
             return true;
