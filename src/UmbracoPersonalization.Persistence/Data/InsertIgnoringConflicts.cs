@@ -152,13 +152,14 @@ internal static class InsertIgnoringConflicts
                     var text = new StringBuilder(head);
                     for (var r = start; r < end; r++)
                     {
+                        var row = rows[r]; // read once: the list may make its rows as they are read
                         text.Append(r == start ? "(" : ", (");
                         for (var c = 0; c < properties.Length; c++)
                         {
                             var name = $"@p{((r - start) * properties.Length) + c}";
                             text.Append(c == 0 ? name : ", " + name);
                             var property = properties[c];
-                            var value = property.PropertyInfo!.GetValue(rows[r]);
+                            var value = property.PropertyInfo!.GetValue(row);
                             command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
                         }
 

@@ -59,7 +59,7 @@ public sealed class EfEventStore : IEventStore
     /// </summary>
     internal static Task<HashSet<Guid>> AppendNewInAsync(PersonalizationDbContext db, IReadOnlyCollection<VisitorEvent> events, CancellationToken cancellationToken)
     {
-        var rows = events.Select(EventDataSerializer.ToRow).ToList();
+        var rows = new ProjectedRows<VisitorEvent, EventRow>(events as IReadOnlyList<VisitorEvent> ?? [.. events], EventDataSerializer.ToRow);
         return InsertIgnoringConflicts.ExecuteReturningAsync(db, rows, nameof(EventRow.Id), static r => r.Id, cancellationToken);
     }
 
