@@ -17,6 +17,14 @@ internal sealed class VisitorSegmentSelector(
     public SegmentSelection Select(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+
+        // A personalized request keeps its selection on its own feature: no request-items dictionary to create and
+        // hash into, and no trip through the ambient HTTP context accessor for the request already in hand.
+        if (httpContext.Features.Get<PersonalizationFeature>() is { } feature)
+        {
+            return feature.SegmentSelection ??= Select(feature.VisitorContext);
+        }
+
         if (httpContext.Items.TryGetValue(CacheKey, out var cached) && cached is SegmentSelection selection)
         {
             return selection;
@@ -40,6 +48,15 @@ internal sealed class VisitorSegmentSelector(
         if (members.Count == 0)
         {
             return SegmentSelection.None("in no segment: default segment");
+        }
+
+        if (members.Count == 1 && snapshot.TryGetSegment(members[0], out var only))
+        {
+            // The usual case: no ordering, and the list of memberships is this call's own.
+            return new SegmentSelection(
+                only.Alias,
+                members,
+                context.PreviewSegment is not null ? $"preview of segment {only.Alias}" : $"only segment: {only.Alias}");
         }
 
         var ordered = new List<CompiledSegment>(members.Count);

@@ -68,6 +68,9 @@ internal sealed class PersonalizationFeature
 
     public VisitorContext VisitorContext => _context ??= Build();
 
+    /// <summary>The segment chosen for this request, once the segment selector has chosen it.</summary>
+    public Segments.SegmentSelection? SegmentSelection { get; set; }
+
     /// <summary>After a sign-in moved the browser to the member's visitor id: this request's page view counts for it.</summary>
     public void SwitchVisitor(string visitorId) => VisitorId = visitorId;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Definitions;
@@ -24,6 +25,54 @@ public sealed class VisitorSegmentSelectorTests
         Assert.Equal("vip", selection.Alias);
         Assert.Equal(["vip", "mobile", "everyone"], selection.Memberships);
         Assert.Equal("highest priority (10) of 3 segments: vip, mobile, everyone", selection.Reason);
+    }
+
+    [Fact]
+    public void Select_VisitorInOneSegment_ThatSegmentWithItsReason()
+    {
+        var selector = Create(
+            new SegmentDefinition("mobile", "Mobile", """{"device":"mobile"}""", Priority: 1),
+            new SegmentDefinition("vip", "VIP", """{"utm.campaign":"vip"}""", Priority: 10));
+
+        var selection = selector.Select(Visitor(DeviceClass.Mobile, null));
+
+        Assert.Equal("mobile", selection.Alias);
+        Assert.Equal(["mobile"], selection.Memberships);
+        Assert.Equal("only segment: mobile", selection.Reason);
+    }
+
+    [Fact]
+    public void Select_ForAPersonalizedRequest_ChoosesOnceAndKeepsTheChoiceOnItsFeature()
+    {
+        var selector = Create(new SegmentDefinition("mobile", "Mobile", """{"device":"mobile"}"""));
+        var http = new DefaultHttpContext();
+        var feature = new PersonalizationFeature(
+            http,
+            ConsentState.Undecided,
+            new RequestContext { Device = DeviceClass.Mobile, Timestamp = DateTimeOffset.UtcNow },
+            VisitorProfile.CreateNew(string.Empty),
+            visitorId: null,
+            isBot: false,
+            previewSegment: null);
+        http.Features.Set(feature);
+
+        var first = selector.Select(http);
+        var second = selector.Select(http);
+
+        Assert.Equal("mobile", first.Alias);
+        Assert.Same(first, second);
+        Assert.Same(first, feature.SegmentSelection);
+    }
+
+    [Fact]
+    public void Select_ForARequestWithoutPersonalization_DefaultSegment()
+    {
+        var selector = Create(new SegmentDefinition("everyone", "Everyone", "{}"));
+
+        var selection = selector.Select(new DefaultHttpContext());
+
+        Assert.Null(selection.Alias);
+        Assert.Contains("not running", selection.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
