@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Visitors;
 
@@ -87,24 +86,9 @@ public sealed class ProfileCache
     /// <summary>Gets a copy of the cached profile (the caller may change it), or <c>false</c> on a miss or an expired entry.</summary>
     public bool TryGet(string visitorId, out VisitorProfile profile)
     {
-        ArgumentNullException.ThrowIfNull(visitorId);
-        profile = null!;
-        if (!IsEnabled)
-        {
-            return false;
-        }
-
-        CompactProfile? entry;
-        lock (_lock)
-        {
-            if (!TryFind(visitorId, out entry))
-            {
-                return false;
-            }
-        }
-
-        profile = entry.ToProfile(Strings);
-        return true;
+        var entry = Find(visitorId, out _);
+        profile = entry?.ToProfile(Strings)!;
+        return entry is not null;
     }
 
     /// <summary>
@@ -115,26 +99,16 @@ public sealed class ProfileCache
     /// </summary>
     public bool TryGetShared(string visitorId, out VisitorProfile profile)
     {
-        ArgumentNullException.ThrowIfNull(visitorId);
-        profile = null!;
-        if (!IsEnabled)
+        var entry = Find(visitorId, out var shared);
+        profile = shared!;
+        if (entry is null)
         {
             return false;
         }
 
-        CompactProfile? entry;
-        lock (_lock)
+        if (shared is not null)
         {
-            if (!TryFind(visitorId, out entry))
-            {
-                return false;
-            }
-
-            if (entry.Shared is { } shared)
-            {
-                profile = shared;
-                return true;
-            }
+            return true;
         }
 
         // Decoded outside the lock; of two readers racing here, the first to come back shares its copy.
@@ -165,25 +139,37 @@ public sealed class ProfileCache
         return true;
     }
 
-    /// <summary>The current entry of <paramref name="visitorId"/>, marked as used; an expired one is dropped. Under the lock.</summary>
-    private bool TryFind(string visitorId, [NotNullWhen(true)] out CompactProfile? entry)
+    /// <summary>
+    /// The current entry of <paramref name="visitorId"/>, marked as used, with the decoded profile it shares if it has
+    /// one; <c>null</c> on a miss (an expired entry is dropped).
+    /// </summary>
+    private CompactProfile? Find(string visitorId, out VisitorProfile? shared)
     {
-        entry = null;
-        if (!_index.TryGetValue(visitorId, out var slot))
+        ArgumentNullException.ThrowIfNull(visitorId);
+        shared = null;
+        if (!IsEnabled)
         {
-            return false;
+            return null;
         }
 
-        var found = _slots[slot]!;
-        if (_time.GetUtcNow().UtcTicks >= found.ExpiresAt)
+        lock (_lock)
         {
-            RemoveAt(visitorId, slot);
-            return false;
-        }
+            if (!_index.TryGetValue(visitorId, out var slot))
+            {
+                return null;
+            }
 
-        found.Referenced = true;
-        entry = found;
-        return true;
+            var entry = _slots[slot]!;
+            if (_time.GetUtcNow().UtcTicks >= entry.ExpiresAt)
+            {
+                RemoveAt(visitorId, slot);
+                return null;
+            }
+
+            entry.Referenced = true;
+            shared = entry.Shared;
+            return entry;
+        }
     }
 
     /// <summary>
