@@ -32,7 +32,7 @@ internal static class InsertIgnoringConflicts
         where TEntity : class
     {
         var inserted = 0;
-        await RunAsync(db, rows, returning: null, async command =>
+        await RunAsync(db, rows, returnKey: false, async command =>
         {
             inserted += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
@@ -40,43 +40,36 @@ internal static class InsertIgnoringConflicts
     }
 
     /// <summary>
-    /// Inserts <paramref name="rows"/>, skipping those whose key exists; returns the keys inserted.
-    /// <paramref name="property"/> names the (single-column) key and <paramref name="value"/> reads it: a typed read per
-    /// inserted row, where reading the property by reflection boxed every key.
+    /// Inserts <paramref name="rows"/>, skipping those whose (single-column) key exists; returns the keys inserted.
+    /// <paramref name="key"/> reads a row's key: typed, where reading the key property by reflection boxed every key.
     /// </summary>
-    public static async Task<HashSet<TValue>> ExecuteReturningAsync<TEntity, TValue>(
+    public static async Task<HashSet<TKey>> ExecuteReturningKeysAsync<TEntity, TKey>(
         DbContext db,
         IReadOnlyList<TEntity> rows,
-        string property,
-        Func<TEntity, TValue> value,
+        Func<TEntity, TKey> key,
         CancellationToken cancellationToken)
         where TEntity : class
-        where TValue : notnull
+        where TKey : notnull
     {
-        if (InsertShape.Of<TEntity>(db).KeyProperties is not [{ } key] || key.Name != property)
-        {
-            throw new InvalidOperationException($"{property} is not the single-column key of {typeof(TEntity).Name}.");
-        }
-
-        var values = new HashSet<TValue>();
+        var keys = new HashSet<TKey>();
         if (db.Database.IsSqlite())
         {
-            await RunPerRowAsync(db, rows, row => values.Add(value(row)), cancellationToken).ConfigureAwait(false);
-            return values;
+            await RunPerRowAsync(db, rows, row => keys.Add(key(row)), cancellationToken).ConfigureAwait(false);
+            return keys;
         }
 
-        await RunAsync(db, rows, returning: property, async command =>
+        await RunAsync(db, rows, returnKey: true, async command =>
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    values.Add(reader.GetFieldValue<TValue>(0));
+                    keys.Add(reader.GetFieldValue<TKey>(0));
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
-        return values;
+        return keys;
     }
 
     private static async Task RunPerRowAsync<TEntity>(DbContext db, IReadOnlyList<TEntity> rows, Action<TEntity> inserted, CancellationToken cancellationToken)
@@ -87,7 +80,7 @@ internal static class InsertIgnoringConflicts
             return;
         }
 
-        var shape = InsertShape.Of<TEntity>(db);
+        var shape = InsertShape.Of<TEntity>(db, singleColumnKey: true);
         var properties = shape.Properties;
         var bind = SqliteRowBinder<TEntity>.For(properties);
         var text = $"{shape.Head}({string.Join(", ", properties.Select((_, i) => $"?{i + 1}"))}){shape.OnConflict}";
@@ -121,7 +114,7 @@ internal static class InsertIgnoringConflicts
     private static async Task RunAsync<TEntity>(
         DbContext db,
         IReadOnlyList<TEntity> rows,
-        string? returning,
+        bool returnKey,
         Func<DbCommand, Task> execute,
         CancellationToken cancellationToken)
         where TEntity : class
@@ -131,10 +124,10 @@ internal static class InsertIgnoringConflicts
             return;
         }
 
-        var shape = InsertShape.Of<TEntity>(db);
+        var shape = InsertShape.Of<TEntity>(db, singleColumnKey: returnKey);
         var properties = shape.Properties;
         var head = shape.Head;
-        var tail = shape.OnConflict + (returning is null ? string.Empty : $" RETURNING {shape.Column(shape.Property(returning))}");
+        var tail = shape.OnConflict + (returnKey ? $" RETURNING {shape.Column(shape.KeyProperties[0])}" : string.Empty);
         var rowsPerStatement = Math.Max(1, MaxParametersPerStatement / properties.Length);
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -205,21 +198,24 @@ internal static class InsertIgnoringConflicts
         /// <summary><c> ON CONFLICT (key) DO NOTHING</c>.</summary>
         public string OnConflict { get; }
 
-        public static InsertShape Of<TEntity>(DbContext db)
+        public static InsertShape Of<TEntity>(DbContext db, bool singleColumnKey)
             where TEntity : class
         {
             // Built once per model (one per provider) and entity, not per batch: reading and quoting the names from
             // the model took about as long as inserting a few dozen rows.
-            return Shapes.GetOrCreateValue(db.Model).GetOrAdd(typeof(TEntity), static (type, db) =>
+            var shape = Shapes.GetOrCreateValue(db.Model).GetOrAdd(typeof(TEntity), static (type, db) =>
             {
                 var entityType = db.Model.FindEntityType(type)
                     ?? throw new InvalidOperationException($"{type.Name} is not part of the model.");
                 return new InsertShape(entityType, db.GetService<ISqlGenerationHelper>());
             }, db);
-        }
+            if (singleColumnKey && shape.KeyProperties.Count != 1)
+            {
+                throw new InvalidOperationException("Returning keys needs a single-column key.");
+            }
 
-        public IProperty Property(string name) => Array.Find(Properties, p => p.Name == name)
-            ?? throw new InvalidOperationException($"{_table.Name} has no property {name}.");
+            return shape;
+        }
 
         public string Column(IProperty property) => _sql.DelimitIdentifier(property.GetColumnName(_table)!);
     }

@@ -60,7 +60,7 @@ public sealed class EfEventStore : IEventStore
     internal static Task<HashSet<Guid>> AppendNewInAsync(PersonalizationDbContext db, IReadOnlyCollection<VisitorEvent> events, CancellationToken cancellationToken)
     {
         var rows = new ProjectedRows<VisitorEvent, EventRow>(events as IReadOnlyList<VisitorEvent> ?? [.. events], EventDataSerializer.ToRow);
-        return InsertIgnoringConflicts.ExecuteReturningAsync(db, rows, nameof(EventRow.Id), static r => r.Id, cancellationToken);
+        return InsertIgnoringConflicts.ExecuteReturningKeysAsync(db, rows, static r => r.Id, cancellationToken);
     }
 
     /// <inheritdoc />

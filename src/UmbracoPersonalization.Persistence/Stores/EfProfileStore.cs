@@ -213,7 +213,7 @@ public sealed class EfProfileStore : IProfileStore
             }
         }
 
-        saved.UnionWith(await InsertIgnoringConflicts.ExecuteReturningAsync(db, inserts, nameof(ProfileRow.VisitorId), static r => r.VisitorId, cancellationToken).ConfigureAwait(false));
+        saved.UnionWith(await InsertIgnoringConflicts.ExecuteReturningKeysAsync(db, inserts, static r => r.VisitorId, cancellationToken).ConfigureAwait(false));
         return saved;
     }
 
