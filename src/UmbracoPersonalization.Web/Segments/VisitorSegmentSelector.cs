@@ -53,10 +53,7 @@ internal sealed class VisitorSegmentSelector(
         if (members.Count == 1 && snapshot.TryGetSegment(members[0], out var only))
         {
             // The usual case: no ordering, and the list of memberships is this call's own.
-            return new SegmentSelection(
-                only.Alias,
-                members,
-                context.PreviewSegment is not null ? $"preview of segment {only.Alias}" : $"only segment: {only.Alias}");
+            return new SegmentSelection(only.Alias, members, Reason(context, only, members));
         }
 
         var ordered = new List<CompiledSegment>(members.Count);
@@ -82,11 +79,13 @@ internal sealed class VisitorSegmentSelector(
             aliases[i] = ordered[i].Alias;
         }
 
-        var reason = context.PreviewSegment is not null
-            ? $"preview of segment {winner.Alias}"
-            : aliases.Length == 1
-                ? $"only segment: {winner.Alias}"
-                : $"highest priority ({winner.Priority}) of {aliases.Length} segments: {string.Join(", ", aliases)}";
-        return new SegmentSelection(winner.Alias, aliases, reason);
+        return new SegmentSelection(winner.Alias, aliases, Reason(context, winner, aliases));
     }
+
+    private static string Reason(VisitorContext context, CompiledSegment winner, IReadOnlyList<string> aliases) =>
+        context.PreviewSegment is not null
+            ? $"preview of segment {winner.Alias}"
+            : aliases.Count == 1
+                ? $"only segment: {winner.Alias}"
+                : $"highest priority ({winner.Priority}) of {aliases.Count} segments: {string.Join(", ", aliases)}";
 }
