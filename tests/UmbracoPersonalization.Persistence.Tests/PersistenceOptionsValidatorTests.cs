@@ -103,7 +103,7 @@ public sealed class PersistenceOptionsValidatorTests
 
         Assert.Equal(PersistenceProvider.Sqlite, options.Provider);
         Assert.Equal(500, options.BatchSize);
-        Assert.Equal(2_000, options.MaxBatchSize);
+        Assert.Equal(8_000, options.MaxBatchSize);
         Assert.Equal(10_000, options.QueueCapacity);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.MaxBatchDelay);
         Assert.Equal(4, options.MaxStoreAttempts);
