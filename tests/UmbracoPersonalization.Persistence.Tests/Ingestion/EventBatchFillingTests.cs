@@ -160,6 +160,26 @@ public sealed class EventBatchFillingTests
         await OneBatchIsWrittenAsync(services, worker, 100, "the first 100 events are written as one batch");
     }
 
+    [Fact]
+    public async Task WithTheDefaults_ABacklogFrom2000Visitors_IsWrittenFourEventsPerVisitorInOneBatch()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var time = new FakeTimeProvider(Start); // never advanced: only a full batch is written
+        var services = await database.MigratedServicesAsync(services: s => s.AddSingleton<TimeProvider>(time));
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        for (var i = 0; i < 8_100; i++)
+        {
+            Assert.True(queue.TryEnqueue(TestEvents.PageView($"v{i % 2_000}", i)));
+        }
+
+        await worker.StartAsync(CancellationToken.None);
+
+        // 2,000 visitors are more than a batch of BatchSize (500) can average four events for, and at most a quarter of
+        // MaxBatchSize: the batch grows to 8,000 so each profile row written serves four events; the last 100 wait.
+        await OneBatchIsWrittenAsync(services, worker, 8_000, "one batch of 8,000 events (four per visitor) is written on a clock that never moves");
+    }
+
     /// <summary>Waits until the worker has taken every queued event (into the batch it is filling).</summary>
     private static Task QueueIsTakenAsync(IEventQueue queue, string what) =>
         Eventually.UntilAsync(() => Task.FromResult(queue is ChannelEventQueue { Count: 0 }), what);
