@@ -25,10 +25,11 @@ namespace UmbracoPersonalization.Benchmarks;
 /// (compiling, then running instrumented code until it recompiles it) took up to a third of a cold run's CPU.
 /// Also prints the process's CPU time per event over the same span (producer included): on a shared machine it moves
 /// less with other load than events/s, and CPU per event is what the ingestion worker takes from web requests.
-/// Options: <c>--seconds N</c> (10), <c>--warmup N</c> (5 seconds; 0 measures from a cold start), <c>--visitors N</c> (2,000 distinct visitors), <c>--no-profiles</c> (store events
-/// only, no profile updates), <c>--batch N</c> (the worker's batch size, 500), <c>--max-batch N</c> (the most events in one batch, 2,000), <c>--prefill N</c> (instead of the producer,
-/// queue N events before the worker starts and time the worker draining them alone), <c>--random-ids</c> (version 4
-/// event ids, as runs before this option used; by default ids are version 7, as the web package creates them).
+/// Options: <c>--seconds N</c> (10), <c>--warmup N</c> (5 seconds; 0 measures from a cold start), <c>--visitors N</c>
+/// (2,000 distinct visitors), <c>--no-profiles</c> (store events only, no profile updates), <c>--batch N</c> (the
+/// worker's batch size, 500), <c>--max-batch N</c> (the most events in one batch, 8,000), <c>--prefill N</c> (instead of
+/// the producer, queue N events before the worker starts and time the worker draining them alone), <c>--random-ids</c>
+/// (version 4 event ids, as runs before this option used; by default ids are version 7, as the web package creates them).
 /// </summary>
 internal static class IngestionRun
 {
@@ -82,11 +83,13 @@ internal static class IngestionRun
             var ids = Enumerable.Range(0, visitors).Select(i => $"visitor-{i:000000}").ToArray();
             var now = DateTimeOffset.UtcNow;
             long accepted = 0, full = 0, warmedUp = 0;
-            if (warmup > 0 && prefill == 0)
+
+            // Keeps the queue full for the given time; returns how often it was full.
+            async Task<long> ProduceAsync(TimeSpan duration)
             {
-                using var written = new WrittenEvents(provider.GetRequiredService<PersistenceMetrics>());
-                var warmupClock = Stopwatch.StartNew();
-                while (warmupClock.Elapsed < TimeSpan.FromSeconds(warmup))
+                long fullQueue = 0;
+                var producing = Stopwatch.StartNew();
+                while (producing.Elapsed < duration)
                 {
                     if (queue.TryEnqueue(PageView(ids[accepted % ids.Length], now.AddTicks(accepted), randomIds)))
                     {
@@ -94,10 +97,19 @@ internal static class IngestionRun
                     }
                     else
                     {
+                        // Full: back off so the producer does not steal the worker's core, then retry.
+                        fullQueue++;
                         await Task.Delay(1);
                     }
                 }
 
+                return fullQueue;
+            }
+
+            if (warmup > 0 && prefill == 0)
+            {
+                using var written = new WrittenEvents(provider.GetRequiredService<PersistenceMetrics>());
+                await ProduceAsync(TimeSpan.FromSeconds(warmup));
                 await written.WhenReachesAsync(accepted).WaitAsync(TimeSpan.FromMinutes(2));
                 warmedUp = accepted;
             }
@@ -123,20 +135,9 @@ internal static class IngestionRun
                 }
             }
 
-            var deadline = TimeSpan.FromSeconds(prefill > 0 ? 0 : seconds);
-            while (clock.Elapsed < deadline)
+            if (prefill == 0)
             {
-                var visitorEvent = PageView(ids[accepted % ids.Length], now.AddTicks(accepted), randomIds);
-                if (queue.TryEnqueue(visitorEvent))
-                {
-                    accepted++;
-                }
-                else
-                {
-                    // Full: back off so the producer does not steal the worker's core, then retry.
-                    full++;
-                    await Task.Delay(1);
-                }
+                full = await ProduceAsync(TimeSpan.FromSeconds(seconds));
             }
 
             var produced = clock.Elapsed;
