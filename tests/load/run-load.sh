@@ -12,7 +12,9 @@
 # The measured time (DURATION seconds per scenario) is split into ROUNDS that alternate between the two sites, so a
 # slower or faster spell of the machine (other tenants of the host, CPU frequency) lands on both scenarios alike; the
 # idle site uses no CPU while the other one is driven.
-# Reports requests/s, p50/p99 latency, personalized/plain (overall and per round), events written per second, and counts
+# Reports requests/s, p50/p99 latency, personalized/plain (overall and per round), each site's CPU time per request
+# (from /proc: steadier than requests/s on a shared machine, and the ratio the throughput ratio tends to when the sites
+# are CPU-bound, apart from wrk's own share of the cores), events written per second, and counts
 # the event rows after a graceful stop (which drains the queue) against the requests wrk counted: "lost" must be 0.
 # With PERF=1 both sites run with perf maps (DOTNET_PerfMapEnabled=1, DOTNET_EnableWriteXorExecute=0) and one
 # system-wide `perf record -a -g` (999 Hz) covers the measured rounds; afterwards each site's samples are split per
@@ -122,6 +124,10 @@ run_wrk() { # $1 = scenario, $2 = seconds; prints the WRK_JSON line
 
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
+cpu_ticks() { # $1 = scenario; user + system CPU of the site's process (all its threads) so far, in clock ticks
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/${site_pids[$1]}/stat"
+}
+
 echo "== starting both sites (personalized: Enabled=true on ${ports[personalized]}, plain: Enabled=false on ${ports[plain]})"
 start_site personalized true
 start_site plain false
@@ -145,9 +151,11 @@ if [ -n "${PERF:-}" ]; then
 fi
 for round in $(seq 1 "$rounds"); do
   for scenario in personalized plain; do
+    ticks=$(cpu_ticks "$scenario")
     result=$(run_wrk "$scenario" "$round_seconds")
-    python3 -c "import json,sys; r=json.loads(sys.argv[1]); r['scenario']=sys.argv[2]; r['round']=int(sys.argv[3]); print(json.dumps(r))" \
-      "$result" "$scenario" "$round" >>"$results_file"
+    ticks=$(( $(cpu_ticks "$scenario") - ticks ))
+    python3 -c "import json,sys; r=json.loads(sys.argv[1]); r['scenario']=sys.argv[2]; r['round']=int(sys.argv[3]); r['cpu_ticks']=int(sys.argv[4]); print(json.dumps(r))" \
+      "$result" "$scenario" "$round" "$ticks" >>"$results_file"
   done
 done
 if [ -n "$perf_pid" ]; then
@@ -161,9 +169,9 @@ after=$(counts "$work/personalized")
 stop_site plain
 
 status=0
-python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" "$visitors" <<'PY' || status=$?
+python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" "$visitors" "$(getconf CLK_TCK)" <<'PY' || status=$?
 import json, statistics, sys
-(results_file, before, during, after, stopped_at, drained_at, connections, duration, rounds, round_seconds, warmup, path, cores, visitors) = sys.argv[1:]
+(results_file, before, during, after, stopped_at, drained_at, connections, duration, rounds, round_seconds, warmup, path, cores, visitors, clock_ticks) = sys.argv[1:]
 rows = [json.loads(line) for line in open(results_file)]
 connections, rounds = int(connections), int(rounds)
 def summary(name):
@@ -175,6 +183,7 @@ def summary(name):
         "p50": statistics.median(r["p50_us"] for r in mine) / 1000, "p99": max(r["p99_us"] for r in mine) / 1000,
         "errors": sum(r["non2xx"] + r["socket_errors"] for r in mine),
         "per_round": [r["requests"] / (r["duration_us"] / 1e6) for r in sorted(mine, key=lambda r: r["round"])],
+        "cpu_us": sum(r["cpu_ticks"] for r in mine) / int(clock_ticks) * 1e6 / max(1, requests),
     }
 p, q = summary("personalized"), summary("plain")
 ratio = p["rps"] / q["rps"]
@@ -195,6 +204,7 @@ Load on {path}: {connections} connections, {visitors} consenting visitors, {roun
 | plain (Enabled=false) | {q['rps']:.0f} | {q['p50']:.2f} | {q['p99']:.2f} | {q['errors']} |
 
 personalized / plain throughput: {ratio:.3f} (per round: {', '.join(f'{r:.3f}' for r in round_ratios)}; median {statistics.median(round_ratios):.3f})
+CPU per request (each site's process, all threads, from /proc): personalized {p['cpu_us']:.1f} µs, plain {q['cpu_us']:.1f} µs; plain / personalized {q['cpu_us'] / p['cpu_us']:.3f}
 events: {p['requests']} requests measured, {written} page-view events written (lost: {lost}; in flight at the ends of rounds: {in_flight});
 {(events1 - events0) / p['seconds']:.0f} events/s written while the personalized site was driven; queue drained {drain:.1f} s after the stop signal; {profiles} profiles,
 {page_views} page views counted in them.""")
