@@ -160,10 +160,11 @@ public sealed class EventBatchFillingTests
         await OneBatchIsWrittenAsync(services, worker, 100, "the first 100 events are written as one batch");
     }
 
-    [Fact]
-    public async Task WithTheDefaults_ABacklogFrom2000Visitors_IsWrittenFourEventsPerVisitorInOneBatch()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WithTheDefaults_ABacklogFrom2000Visitors_IsWrittenFourEventsPerVisitorInOneBatch(PersistenceProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Start); // never advanced: only a full batch is written
         var services = await database.MigratedServicesAsync(services: s => s.AddSingleton<TimeProvider>(time));
         var worker = services.GetRequiredService<EventIngestionWorker>();
