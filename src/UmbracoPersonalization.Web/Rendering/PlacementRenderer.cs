@@ -31,6 +31,7 @@ public sealed class PlacementRenderer
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
     private readonly IHostEnvironment _environment;
     private readonly ILogger<PlacementRenderer> _logger;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the renderer. Without an <see cref="IPersonalizer"/> every placement shows its default variant.</summary>
     public PlacementRenderer(
@@ -42,8 +43,10 @@ public sealed class PlacementRenderer
         IHostEnvironment environment,
         ILogger<PlacementRenderer> logger,
         IPersonalizer? personalizer = null,
-        IHttpContextAccessor? httpContextAccessor = null)
+        IHttpContextAccessor? httpContextAccessor = null,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _liquid = liquid;
         _personalizer = personalizer;
         _httpContextAccessor = httpContextAccessor;
@@ -59,12 +62,12 @@ public sealed class PlacementRenderer
     public RenderedPlacement Render(string placement)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(placement);
-        var enabled = _settings.CurrentValue.Enabled;
-        var context = (enabled ? _accessor.VisitorContext : null) ?? NeutralContext();
+        var settings = _settings.CurrentValue;
+        var context = (settings.Enabled ? _accessor.VisitorContext : null) ?? NeutralContext(settings);
         var fallback = _definitions.GetDefaultVariant(placement);
 
         Decision? decision = null;
-        if (enabled && _personalizer is { } personalizer)
+        if (settings.Enabled && _personalizer is { } personalizer)
         {
             try
             {
@@ -172,9 +175,13 @@ public sealed class PlacementRenderer
         return new HtmlString($"<!-- up: {text} -->");
     }
 
-    private static VisitorContext NeutralContext()
+    /// <summary>
+    /// A visitor with no profile, consent or request details (personalization off, or a request the middleware skipped),
+    /// at the current time on the site's clock, so templated defaults still greet by the hour.
+    /// </summary>
+    private VisitorContext NeutralContext(PersonalizationSettings settings)
     {
-        var request = new RequestContext();
+        var request = new RequestContext { Timestamp = RequestContextFactory.SiteNow(_time, settings) };
         return new VisitorContext(PersonalizationMiddleware.TransientProfile(string.Empty, request), request, ConsentState.Undecided);
     }
 }

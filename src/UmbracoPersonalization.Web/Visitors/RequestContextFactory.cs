@@ -41,9 +41,13 @@ internal sealed class RequestContextFactory
             Device = device,
             Language = ReadLanguage(request.Headers.AcceptLanguage),
             Country = settings.CountryHeader is { Length: > 0 } header ? ReadCountry(request.Headers[header]) : null,
-            Timestamp = ClockFor(settings.SiteTimeZone).ToLocal(_timeProvider.GetUtcNow()),
+            Timestamp = SiteNow(_timeProvider, settings),
         };
     }
+
+    /// <summary>Now on the site's clock (<see cref="PersonalizationSettings.SiteTimeZone"/>), as a request's timestamp is.</summary>
+    public static DateTimeOffset SiteNow(TimeProvider time, PersonalizationSettings settings) =>
+        ClockFor(settings.SiteTimeZone).ToLocal(time.GetUtcNow());
 
     /// <summary>
     /// The page URL for events: the path plus only the query keys in <paramref name="allowedQueryKeys"/>

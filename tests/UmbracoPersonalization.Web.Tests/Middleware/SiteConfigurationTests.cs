@@ -42,6 +42,31 @@ public sealed class SiteConfigurationTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostConsentAsync(Form(("purposes", "all")))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("2027-03-01T08:30:00Z", "UTC", "morning")]
+    [InlineData("2027-03-01T14:00:00Z", "UTC", "afternoon")]
+    [InlineData("2027-03-01T08:30:00Z", "America/New_York", "evening")] // 03:30 on the site's clock
+    public async Task Disabled_TemplatedDefaults_UseTheSiteClockNow(string utcNow, string timeZone, string greeting)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+        await using var site = await TestSite.TestSite.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Umbraco:Personalization:Enabled"] = "false",
+                ["Umbraco:Personalization:SiteTimeZone"] = timeZone,
+            },
+            services: s => s.AddSingleton<TimeProvider>(time));
+        using var client = site.CreateCookieClient();
+
+        var html = await (await client.GetAsync("/liquid-cta")).ReadHtmlAsync();
+
+        // Without a visitor context the default variant renders for a neutral visitor, which used to have no time at all
+        // (hour 0: "evening" at any hour).
+        var cta = html.QuerySelector("#cta [data-up-placement]")!;
+        Assert.Equal("liquid", cta.GetAttribute("data-up-variant"));
+        Assert.StartsWith(greeting + ", you have visited", cta.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FailingProfileStore_StillServesThePage_WithATransientProfile()
     {
