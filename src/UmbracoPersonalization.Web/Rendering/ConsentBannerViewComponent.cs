@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Privacy;
 
@@ -10,14 +12,26 @@ namespace UmbracoPersonalization.Web.Rendering;
 /// only, every control labelled; the region is named for screen readers) posting to the consent endpoint, with
 /// "Accept all", "Only necessary" and per-purpose choices. Restyle it with the <c>up-consent</c> classes or replace
 /// <c>Views/Shared/Components/PersonalizationConsent/Default.cshtml</c>. Once the visitor has chosen, nothing is rendered
-/// and the view is not run (offer "change your choices" elsewhere, e.g. through the preference centre).
+/// and the view is not run (offer "change your choices" elsewhere, e.g. through the preference centre); nothing either
+/// while personalization is switched off (<see cref="PersonalizationSettings.Enabled"/>).
 /// </summary>
 [ViewComponent(Name = "PersonalizationConsent")]
 public sealed class ConsentBannerViewComponent : ViewComponent
 {
-    /// <summary>Renders the banner (or nothing once the visitor chose).</summary>
+    private readonly IOptionsMonitor<PersonalizationSettings> _settings;
+
+    /// <summary>Creates the view component.</summary>
+    public ConsentBannerViewComponent(IOptionsMonitor<PersonalizationSettings> settings) => _settings = settings;
+
+    /// <summary>Renders the banner (or nothing once the visitor chose, or while personalization is switched off).</summary>
     public IViewComponentResult Invoke(string? privacyUrl = null)
     {
+        if (!_settings.CurrentValue.Enabled)
+        {
+            // Switched off: nothing is stored to ask consent for, and the consent endpoint answers 404.
+            return Content(string.Empty);
+        }
+
         var consent = VisitorRequest.Consent(HttpContext);
         if (consent.IsDecided)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Privacy;
 using UmbracoPersonalization.Web.Visitors;
@@ -16,7 +17,8 @@ namespace UmbracoPersonalization.Web.Rendering;
 /// Shows what was inferred (interests, segments in plain words, why each placement on this page shows what it shows;
 /// render it after the placements, e.g. in the footer) and lets the visitor pick topics, remove an inferred interest,
 /// pause personalization, download or erase their data. Choices are saved at once and outrank inferred data.
-/// Override <c>Views/Shared/Components/PreferenceCentre/Default.cshtml</c> to restyle it.
+/// Override <c>Views/Shared/Components/PreferenceCentre/Default.cshtml</c> to restyle it. Renders nothing while
+/// personalization is switched off (<see cref="PersonalizationSettings.Enabled"/>).
 /// </summary>
 /// <remarks>
 /// With <c>on-demand="true"</c> the page carries only a link (<c>a.up-preferences__open</c>) to itself with
@@ -41,13 +43,19 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
     private readonly IDefinitionSnapshotProvider _snapshots;
     private readonly SegmentEvaluator _segments;
     private readonly ProfileOptions _profileOptions;
+    private readonly IOptionsMonitor<PersonalizationSettings> _settings;
 
     /// <summary>Creates the view component.</summary>
-    public PreferenceCentreViewComponent(IDefinitionSnapshotProvider snapshots, SegmentEvaluator segments, IOptions<ProfileOptions> profileOptions)
+    public PreferenceCentreViewComponent(
+        IDefinitionSnapshotProvider snapshots,
+        SegmentEvaluator segments,
+        IOptions<ProfileOptions> profileOptions,
+        IOptionsMonitor<PersonalizationSettings> settings)
     {
         _snapshots = snapshots;
         _segments = segments;
         _profileOptions = profileOptions.Value;
+        _settings = settings;
     }
 
     /// <summary>Renders the preference centre.</summary>
@@ -56,6 +64,12 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
     /// <param name="openText">The on-demand link's text; by default "Why am I seeing this? Your personalization".</param>
     public IViewComponentResult Invoke(IEnumerable<string>? topics = null, bool onDemand = false, string? openText = null)
     {
+        if (!_settings.CurrentValue.Enabled)
+        {
+            // Switched off: nothing is inferred or stored, and the endpoints its forms post to answer 404.
+            return Content(string.Empty);
+        }
+
         var request = HttpContext.Request;
         string? closeUrl = null;
         string returnUrl;

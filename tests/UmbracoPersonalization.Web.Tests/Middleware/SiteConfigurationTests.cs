@@ -43,6 +43,24 @@ public sealed class SiteConfigurationTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ConsentBannerAndPreferenceCentre_RenderOnlyWhilePersonalizationIsOn(bool enabled)
+    {
+        await using var site = await TestSite.TestSite.StartAsync(new Dictionary<string, string?> { ["Umbraco:Personalization:Enabled"] = enabled ? "true" : "false" });
+        using var client = site.CreateCookieClient();
+
+        var page = await (await client.GetAsync("/preferences")).ReadHtmlAsync();
+        var onDemand = await (await client.GetAsync("/preferences-on-demand")).ReadHtmlAsync();
+
+        // Switched off, their forms would post to endpoints that answer 404, so none of them is offered.
+        Assert.Equal(enabled, page.QuerySelector("section.up-consent") is not null);
+        Assert.Equal(enabled, page.QuerySelector("#up-preferences") is not null);
+        Assert.Equal(enabled, onDemand.QuerySelector("a.up-preferences__open") is not null);
+        Assert.Equal("default", page.QuerySelector("#hero [data-up-placement]")!.GetAttribute("data-up-variant"));
+    }
+
+    [Theory]
     [InlineData("2027-03-01T08:30:00Z", "UTC", "morning")]
     [InlineData("2027-03-01T14:00:00Z", "UTC", "afternoon")]
     [InlineData("2027-03-01T08:30:00Z", "America/New_York", "evening")] // 03:30 on the site's clock
