@@ -12,9 +12,13 @@ namespace UmbracoPersonalization.Web.Privacy;
 /// <summary>Reads the visitor behind a request (consent + verified visitor cookie) for endpoints that run before the middleware.</summary>
 internal static class VisitorRequest
 {
-    /// <summary>The request's consent, with <c>Sec-GPC</c> applied.</summary>
+    /// <summary>
+    /// The request's consent, with <c>Sec-GPC</c> applied: the state the middleware read when it has run for this
+    /// request (the banner renders on every page; reading the cookie again would repeat that work), else read now.
+    /// </summary>
     public static ConsentState Consent(HttpContext context) =>
-        PersonalizationMiddleware.ApplyGlobalPrivacyControl(
+        context.Features.Get<PersonalizationFeature>()?.Consent
+        ?? PersonalizationMiddleware.ApplyGlobalPrivacyControl(
             context.RequestServices.GetRequiredService<IConsentProvider>().GetConsent(context), context.Request);
 
     /// <summary>The verified visitor id from the cookie, or <c>null</c> (no cookie, or one that does not verify).</summary>
