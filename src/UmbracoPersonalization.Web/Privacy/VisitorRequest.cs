@@ -9,7 +9,10 @@ using UmbracoPersonalization.Web.Visitors;
 
 namespace UmbracoPersonalization.Web.Privacy;
 
-/// <summary>Reads the visitor behind a request (consent + verified visitor cookie) for endpoints that run before the middleware.</summary>
+/// <summary>
+/// Reads the visitor behind a request (consent + verified visitor cookie), for endpoints that run before the middleware
+/// and for view components that may render without it.
+/// </summary>
 internal static class VisitorRequest
 {
     /// <summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Tests.TestSite;
 using static UmbracoPersonalization.Web.Tests.TestSite.HttpAssertions;
@@ -66,7 +68,7 @@ public sealed class SiteConfigurationTests
     [InlineData("2027-03-01T08:30:00Z", "America/New_York", "evening")] // 03:30 on the site's clock
     public async Task Disabled_TemplatedDefaults_UseTheSiteClockNow(string utcNow, string timeZone, string greeting)
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse(utcNow, CultureInfo.InvariantCulture));
         await using var site = await TestSite.TestSite.StartAsync(
             new Dictionary<string, string?>
             {
