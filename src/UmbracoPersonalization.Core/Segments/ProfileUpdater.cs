@@ -17,6 +17,9 @@ public sealed partial class ProfileUpdater
     /// <summary>Up to this many segments, the per-event membership flags live on the stack.</summary>
     private const int MaxStackSegments = 512;
 
+    // Most events change no membership: one shared result for those instead of one per event.
+    private static readonly ProfileUpdateResult AppliedWithoutChange = new(true, [], []);
+
     private static readonly ConsentState StoredConsent = new(ConsentPurposes.Necessary | ConsentPurposes.Analytics | ConsentPurposes.Personalization);
 
     private readonly ProfileBuilder _builder;
@@ -92,7 +95,7 @@ public sealed partial class ProfileUpdater
 
         AddMembers(profile.VisitSegments, segments, isIn);
         return entered is null && left is null
-            ? new ProfileUpdateResult(true, [], [])
+            ? AppliedWithoutChange
             : new ProfileUpdateResult(true, (IReadOnlyList<string>?)entered ?? [], (IReadOnlyList<string>?)left ?? []);
     }
 

@@ -51,7 +51,7 @@ internal static class InsertIgnoringConflicts
         where TEntity : class
         where TKey : notnull
     {
-        var keys = new HashSet<TKey>();
+        var keys = new HashSet<TKey>(rows.Count); // sized once: most rows of a batch are new
         if (db.Database.IsSqlite())
         {
             await RunPerRowAsync(db, rows, row => keys.Add(key(row)), cancellationToken).ConfigureAwait(false);
