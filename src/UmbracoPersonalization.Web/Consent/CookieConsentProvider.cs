@@ -14,7 +14,9 @@ namespace UmbracoPersonalization.Web.Consent;
 /// <remarks>
 /// A visitor sends the same cookie on every request, so the state read from a cookie value is remembered (at most
 /// <see cref="MemoCapacity"/> values, emptied when full): <see cref="ConsentState"/> is immutable and depends only on
-/// the value and the policy version, which is part of the memo's key.
+/// the value and the policy version, which is part of the memo's key. The next request of the same keep-alive
+/// connection with the same <c>Cookie</c> header reuses the state without looking it up (see
+/// <see cref="PersonalizationCookieValues"/>).
 /// </remarks>
 public sealed class CookieConsentProvider : IConsentProvider
 {
@@ -25,25 +27,33 @@ public sealed class CookieConsentProvider : IConsentProvider
 
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
     private readonly BoundedMemo<(string Value, string Policy), ConsentState> _memo = new(MemoCapacity);
+    private readonly Func<string, string, ConsentState> _readMemoized;
 
     /// <summary>Creates the provider.</summary>
-    public CookieConsentProvider(IOptionsMonitor<PersonalizationSettings> settings) => _settings = settings;
+    public CookieConsentProvider(IOptionsMonitor<PersonalizationSettings> settings)
+    {
+        _settings = settings;
+        _readMemoized = ReadMemoized;
+    }
 
     /// <inheritdoc />
     public ConsentState GetConsent(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var settings = _settings.CurrentValue;
-        var value = httpContext.Request.Cookies[PersonalizationCookies.ConsentName(httpContext.Request, settings)];
-        if (value is null)
+        var values = PersonalizationCookieValues.Read(httpContext, settings);
+        if (values.Consent is null)
         {
             return ConsentState.Undecided;
         }
 
-        return value.Length <= MaxMemoizedLength
-            ? _memo.GetOrAdd((value, settings.ConsentPolicyVersion), 0, static (key, _) => Read(key.Value, key.Policy))
-            : Read(value, settings.ConsentPolicyVersion);
+        return values.ConsentFor(settings.ConsentPolicyVersion, _readMemoized);
     }
+
+    private ConsentState ReadMemoized(string value, string policyVersion) =>
+        value.Length <= MaxMemoizedLength
+            ? _memo.GetOrAdd((value, policyVersion), 0, static (key, _) => Read(key.Value, key.Policy))
+            : Read(value, policyVersion);
 
     private static ConsentState Read(string value, string policyVersion)
     {

@@ -108,14 +108,13 @@ internal sealed class PersonalizationMiddleware
     private string? IdentifyVisitor(HttpContext context, PersonalizationSettings settings, ConsentState consent, bool isBot)
     {
         var request = context.Request;
-        var cookieName = PersonalizationCookies.VisitorName(request, settings);
-        var cookieValue = request.Cookies[cookieName];
+        var cookieValue = PersonalizationCookieValues.Read(context, settings).Visitor;
 
         if (!consent.AllowsStorage)
         {
             if (cookieValue is not null)
             {
-                PersonalizationCookies.Delete(context.Response, request, cookieName); // consent withdrawn or expired
+                PersonalizationCookies.Delete(context.Response, request, PersonalizationCookies.VisitorName(request, settings)); // consent withdrawn or expired
             }
 
             return null;

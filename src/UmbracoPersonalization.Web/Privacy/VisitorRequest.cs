@@ -29,8 +29,7 @@ internal static class VisitorRequest
     {
         var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<PersonalizationSettings>>().CurrentValue;
         var protector = context.RequestServices.GetRequiredService<IVisitorIdProtector>();
-        var value = context.Request.Cookies[PersonalizationCookies.VisitorName(context.Request, settings)];
-        return protector.TryUnprotect(value, out var visitorId) ? visitorId : null;
+        return protector.TryUnprotect(PersonalizationCookieValues.Read(context, settings).Visitor, out var visitorId) ? visitorId : null;
     }
 
     /// <summary>Deletes the visitor cookie, if the request carried one.</summary>
