@@ -71,17 +71,18 @@ internal sealed class PersonalizationCookieValues
 
     /// <summary>
     /// The consent state of <see cref="Consent"/> (not null) under <paramref name="policyVersion"/>: made by
-    /// <paramref name="read"/> the first time, then kept with these values for the connection's next requests.
+    /// <paramref name="read"/> the first time, then kept with these values for the connection's next requests. Only
+    /// <see cref="CookieConsentProvider"/> reads it, so one kept state per policy version is enough.
     /// </summary>
     public ConsentState ConsentFor(string policyVersion, Func<string, string, ConsentState> read)
     {
-        ArgumentNullException.ThrowIfNull(Consent);
+        var consent = Consent ?? throw new InvalidOperationException("The request has no consent cookie.");
         if (Volatile.Read(ref _consent) is { } kept && string.Equals(kept.PolicyVersion, policyVersion, StringComparison.Ordinal))
         {
             return kept.State;
         }
 
-        var state = read(Consent, policyVersion);
+        var state = read(consent, policyVersion);
         Volatile.Write(ref _consent, new KeptConsent(policyVersion, state));
         return state;
     }
