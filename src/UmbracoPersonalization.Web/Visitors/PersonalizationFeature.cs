@@ -86,6 +86,10 @@ internal sealed class PersonalizationFeature
         _categories = cleanCategories;
         _tags = cleanTags;
         _context = null;
+
+        // Chosen before the page was described (the segment filter runs before the action): choose again, so Umbraco's
+        // variation context gets the segment that conditions on the page (page.categories, page.tags) select.
+        SegmentSelection = null;
     }
 
     private VisitorContext Build()

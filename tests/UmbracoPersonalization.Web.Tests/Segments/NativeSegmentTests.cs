@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.Services;
+using UmbracoPersonalization.Core.Definitions;
+using UmbracoPersonalization.Core.Segments;
+using UmbracoPersonalization.Web.Definitions;
 using UmbracoPersonalization.Web.Segments;
 
 namespace UmbracoPersonalization.Web.Tests.Segments;
@@ -63,6 +66,23 @@ public sealed class NativeSegmentTests
         var response = await site.CreateClient().GetStringAsync("/segment?utm_campaign=spring");
 
         Assert.Equal("segment=campaign-spring;header=", response);
+    }
+
+    [Fact]
+    public async Task PageDescribedByTheAction_ChoosesTheSegmentAgain_BeforeTheViewRenders()
+    {
+        await using var site = await TestSite.TestSite.StartAsync(environment: "Production");
+        await site.GetRequiredService<IDefinitionStore>().SaveSegmentAsync(
+            new SegmentDefinition("reading-about-bikes", "Reading about bikes", """{"page.categories":{"$elemMatch":{"$eq":"bikes"}}}"""));
+        await site.GetRequiredService<IDefinitionRefresher>().RefreshAsync();
+        var client = site.CreateClient();
+
+        // The segment filter chose before the action described the page; the view must see the page's segment.
+        var bikes = await client.GetStringAsync("/segment/described?category=bikes");
+        var running = await client.GetStringAsync("/segment/described?category=running");
+
+        Assert.Equal("segment=reading-about-bikes", bikes);
+        Assert.Equal("segment=", running);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Umbraco.Cms.Core.Models.PublishedContent;
+using UmbracoPersonalization.Web.Visitors;
 
 namespace UmbracoPersonalization.Web.Tests.TestSite;
 
@@ -10,4 +12,21 @@ public sealed class SegmentProbeController(IVariationContextAccessor accessor) :
     public IActionResult Segment() => Content(
         $"segment={accessor.VariationContext?.Segment};header={Request.Headers["X-UMB-SEGMENT"]}",
         "text/plain");
+
+    /// <summary>Describes the page as being about <paramref name="category"/>, then reports the segment when the result (view) runs.</summary>
+    [HttpGet("/segment/described")]
+    public IActionResult Described([FromServices] IVisitorContextAccessor visitor, string category)
+    {
+        visitor.DescribePage([category], []);
+        return new SegmentWhenRenderedResult(accessor);
+    }
+
+    private sealed class SegmentWhenRenderedResult(IVariationContextAccessor accessor) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.ContentType = "text/plain";
+            return context.HttpContext.Response.WriteAsync($"segment={accessor.VariationContext?.Segment}");
+        }
+    }
 }
