@@ -85,7 +85,6 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
 
     private readonly VisitorAttributes _owner;
     private readonly IReadOnlyDictionary<string, AttributeValue> _extra;
-    private readonly Lock _growth = new();
 
     // Computed values in the order they were first read, and where each attribute's value is: a request reads a
     // handful of the 36 attributes, so a full array of 36 values (~880 bytes, twice per page view: once for the request,
@@ -223,7 +222,9 @@ internal sealed class VisitorAttributeMap : IReadOnlyDictionary<string, Attribut
         // and the first one stored wins. A value is stored before its bit is published, and a grown array copies
         // every stored value, so a reader that sees the bit finds the value in whichever array it reads.
         var value = _owner.Compute(attribute);
-        lock (_growth)
+        // The map itself is the lock (internal, so nothing else locks on it): one lock object per map would be one more
+        // allocation per request.
+        lock (this)
         {
             if ((_computed & bit) != 0)
             {

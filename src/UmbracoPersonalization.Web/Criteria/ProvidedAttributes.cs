@@ -27,7 +27,6 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
     private readonly RequestContext _request;
     private readonly IReadOnlyList<IVisitorAttributeProvider> _providers;
     private readonly ILogger? _logger;
-    private readonly Lock _gate = new();
     private IReadOnlyDictionary<string, AttributeValue>? _values;
     private bool _collecting;
 
@@ -74,7 +73,9 @@ internal sealed class ProvidedAttributes : IReadOnlyDictionary<string, Attribute
 
     private IReadOnlyDictionary<string, AttributeValue> Collect()
     {
-        lock (_gate)
+        // The view itself is the lock (it is internal, so nothing else locks on it): a lock object of its own would be
+        // one more allocation on every request.
+        lock (this)
         {
             if (_values is { } collected)
             {

@@ -66,7 +66,10 @@ internal sealed class PersonalizationMiddleware
         PersonalizationFeature? feature = null;
         try
         {
-            feature = await CreateFeatureAsync(context, settings);
+            // Most requests find the profile in memory: then the feature is built synchronously, with no task or state
+            // machine for it (awaiting is only needed for a database read).
+            var pending = CreateFeature(context, settings);
+            feature = pending.IsCompletedSuccessfully ? pending.Result : await pending;
             context.Features.Set(feature);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -82,7 +85,7 @@ internal sealed class PersonalizationMiddleware
         }
     }
 
-    private async Task<PersonalizationFeature> CreateFeatureAsync(HttpContext context, PersonalizationSettings settings)
+    private ValueTask<PersonalizationFeature> CreateFeature(HttpContext context, PersonalizationSettings settings)
     {
         var request = context.Request;
         var consent = ApplyGlobalPrivacyControl(context.RequestServices.GetRequiredService<IConsentProvider>().GetConsent(context), request);
@@ -91,12 +94,47 @@ internal sealed class PersonalizationMiddleware
         var requestContext = _requestContextFactory.Create(request, device, settings);
 
         var visitorId = IdentifyVisitor(context, settings, consent, isBot);
-        var profile = visitorId is null
-            ? TransientProfile(string.Empty, requestContext)
-            : await LoadProfileAsync(context, visitorId, requestContext, settings.ProfileLoadTimeout);
+        if (visitorId is null)
+        {
+            return new(Feature(context, settings, consent, requestContext, TransientProfile(string.Empty, requestContext), visitorId, isBot));
+        }
 
-        return new PersonalizationFeature(context, consent, requestContext, profile, visitorId, isBot, ReadPreviewSegment(request, settings), _attributeProviders, _logger);
+        var store = context.RequestServices.GetService<IProfileStore>();
+        if (store is null)
+        {
+            return new(Feature(context, settings, consent, requestContext, TransientProfile(visitorId, requestContext), visitorId, isBot));
+        }
+
+        if (TryLoadProfileFromMemory(store, visitorId, requestContext) is { } profile)
+        {
+            return new(Feature(context, settings, consent, requestContext, profile, visitorId, isBot));
+        }
+
+        return CreateFeatureAsync(context, settings, consent, requestContext, store, visitorId, isBot);
     }
+
+    private async ValueTask<PersonalizationFeature> CreateFeatureAsync(
+        HttpContext context,
+        PersonalizationSettings settings,
+        ConsentState consent,
+        RequestContext requestContext,
+        IProfileStore store,
+        string visitorId,
+        bool isBot)
+    {
+        var profile = await LoadProfileFromStoreAsync(context, store, visitorId, requestContext, settings.ProfileLoadTimeout);
+        return Feature(context, settings, consent, requestContext, profile, visitorId, isBot);
+    }
+
+    private PersonalizationFeature Feature(
+        HttpContext context,
+        PersonalizationSettings settings,
+        ConsentState consent,
+        RequestContext requestContext,
+        VisitorProfile profile,
+        string? visitorId,
+        bool isBot) =>
+        new(context, consent, requestContext, profile, visitorId, isBot, ReadPreviewSegment(context.Request, settings), _attributeProviders, _logger);
 
     internal static ConsentState ApplyGlobalPrivacyControl(ConsentState consent, HttpRequest request)
     {
@@ -140,15 +178,12 @@ internal sealed class PersonalizationMiddleware
         return visitorId;
     }
 
-    private async Task<VisitorProfile> LoadProfileAsync(HttpContext context, string visitorId, RequestContext request, TimeSpan timeout)
+    /// <summary>
+    /// The profile when no database read is needed: from the store's memory, or a transient one (a visitor known to
+    /// have no stored profile yet, or a store that failed); <c>null</c> when the store must be read.
+    /// </summary>
+    private VisitorProfile? TryLoadProfileFromMemory(IProfileStore store, string visitorId, RequestContext request)
     {
-        var store = context.RequestServices.GetService<IProfileStore>();
-        if (store is null)
-        {
-            return TransientProfile(visitorId, request);
-        }
-
-        // Most requests are answered from the store's memory: no timer and no linked token for those.
         try
         {
             if (store.TryGetFromMemory(visitorId, out var remembered))
@@ -158,17 +193,17 @@ internal sealed class PersonalizationMiddleware
 
             // Looked up a moment ago and not stored (a new visitor whose first page views are still queued, or a worker
             // that cannot write): no database read per request until a save or the marker's expiry.
-            if (store.IsKnownMissing(visitorId))
-            {
-                return TransientProfile(visitorId, request);
-            }
+            return store.IsKnownMissing(visitorId) ? TransientProfile(visitorId, request) : null;
         }
         catch (Exception ex)
         {
             Log.ProfileLoadFailed(_logger, ex);
             return TransientProfile(visitorId, request);
         }
+    }
 
+    private async Task<VisitorProfile> LoadProfileFromStoreAsync(HttpContext context, IProfileStore store, string visitorId, RequestContext request, TimeSpan timeout)
+    {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         cts.CancelAfter(timeout);
         try

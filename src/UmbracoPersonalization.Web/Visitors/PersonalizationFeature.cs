@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Criteria;
@@ -94,18 +95,25 @@ internal sealed class PersonalizationFeature
 
     private VisitorContext Build()
     {
-        var user = _httpContext.User;
-        var authenticated = user.Identity?.IsAuthenticated == true;
-        var groups = authenticated
-            ? user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
-            : [];
-        var request = Request with
+        // Read from the feature: HttpContext.User makes an anonymous principal for every request nothing authenticated.
+        var user = _httpContext.Features.Get<IHttpAuthenticationFeature>()?.User;
+        var authenticated = user?.Identity?.IsAuthenticated == true;
+        var request = Request;
+        var unchanged = !authenticated && !request.IsAuthenticated && request.MemberGroups.Count == 0
+            && _categories.Length == 0 && request.Categories.Count == 0 && _tags.Length == 0 && request.Tags.Count == 0;
+        if (!unchanged)
         {
-            IsAuthenticated = authenticated,
-            MemberGroups = groups,
-            Categories = _categories,
-            Tags = _tags,
-        };
+            request = Request with
+            {
+                IsAuthenticated = authenticated,
+                MemberGroups = authenticated
+                    ? user!.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
+                    : [],
+                Categories = _categories,
+                Tags = _tags,
+            };
+        }
+
         if (_attributeProviders.Count > 0)
         {
             request = request with { Extra = new ProvidedAttributes(_httpContext, this, Profile, request, _attributeProviders, _logger) };
