@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Web.Configuration;
+using UmbracoPersonalization.Web.Identity;
 
 namespace UmbracoPersonalization.Web.Criteria;
 
@@ -15,8 +16,7 @@ internal sealed class MemberCriteriaProvider(IOptionsMonitor<PersonalizationSett
 
     public void Contribute(VisitorAttributeContext context)
     {
-        var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated != true)
+        if (SignedInUser.Of(context.HttpContext) is not { } user)
         {
             return;
         }

@@ -20,17 +20,23 @@ internal sealed class MemberSignInFilter(IVisitorSignIn signIn, IOptionsMonitor<
     {
         var http = context.HttpContext;
         var current = settings.CurrentValue;
-        if (current.Enabled && current.MergeOnSignIn
-            && http.User.Identity?.IsAuthenticated == true
+        if (!current.Enabled)
+        {
+            return next();
+        }
+
+        var user = SignedInUser.Of(http);
+        if (current.MergeOnSignIn
+            && user is not null
             && http.Features.Get<PersonalizationFeature>() is { VisitorId: not null } feature
-            && http.User.FindFirst(current.MemberKeyClaimType)?.Value is { Length: > 0 and <= 128 } memberKey
+            && user.FindFirst(current.MemberKeyClaimType)?.Value is { Length: > 0 and <= 128 } memberKey
             && !string.Equals(feature.Profile.MemberKey, memberKey, StringComparison.Ordinal))
         {
             return SignInThenAsync(http, memberKey, next);
         }
 
-        if (current.Enabled && current.RotateVisitorIdOnSignOut
-            && http.User.Identity?.IsAuthenticated != true
+        if (current.RotateVisitorIdOnSignOut
+            && user is null
             && http.Features.Get<PersonalizationFeature>() is { VisitorId: not null, Profile.MemberKey: not null })
         {
             signIn.SignOut(http); // a member's id without a signed-in member: the member signed out

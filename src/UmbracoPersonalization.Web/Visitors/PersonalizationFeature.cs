@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features.Authentication;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Criteria;
+using UmbracoPersonalization.Web.Identity;
 using UmbracoPersonalization.Web.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -95,9 +95,8 @@ internal sealed class PersonalizationFeature
 
     private VisitorContext Build()
     {
-        // Read from the feature: HttpContext.User makes an anonymous principal for every request nothing authenticated.
-        var user = _httpContext.Features.Get<IHttpAuthenticationFeature>()?.User;
-        var authenticated = user?.Identity?.IsAuthenticated == true;
+        var user = SignedInUser.Of(_httpContext);
+        var authenticated = user is not null;
         var request = Request;
         var unchanged = !authenticated && !request.IsAuthenticated && request.MemberGroups.Count == 0
             && _categories.Length == 0 && request.Categories.Count == 0 && _tags.Length == 0 && request.Tags.Count == 0;
@@ -106,8 +105,8 @@ internal sealed class PersonalizationFeature
             request = Request with
             {
                 IsAuthenticated = authenticated,
-                MemberGroups = authenticated
-                    ? user!.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
+                MemberGroups = user is not null
+                    ? user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
                     : [],
                 Categories = _categories,
                 Tags = _tags,

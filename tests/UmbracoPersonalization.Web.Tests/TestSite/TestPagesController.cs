@@ -50,6 +50,15 @@ public sealed class TestPagesController(IVisitorContextAccessor accessor) : Cont
     [HttpGet("/probe")]
     public IActionResult ProbePage() => Content(Probe(), "application/json");
 
+    /// <summary>Whether anything on the way here (the package's middleware and filters) made the request a principal.</summary>
+    [HttpGet("/probe/principal")]
+    public IActionResult PrincipalProbe()
+    {
+        _ = accessor.VisitorContext; // the visitor context is built, as for a page that decides placements
+        var made = HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.Authentication.IHttpAuthenticationFeature>()?.User is not null;
+        return Content(made ? "principal" : "none", "text/plain");
+    }
+
     private string Probe()
     {
         var context = accessor.VisitorContext;
