@@ -59,7 +59,7 @@ public sealed class EfEventStore : IEventStore
     /// </summary>
     internal static Task<HashSet<Guid>> AppendNewInAsync(PersonalizationDbContext db, IReadOnlyCollection<VisitorEvent> events, CancellationToken cancellationToken)
     {
-        var rows = new ProjectedRows<VisitorEvent, EventRow>(events as IReadOnlyList<VisitorEvent> ?? [.. events], EventDataSerializer.ToRow);
+        var rows = new ProjectedRows<VisitorEvent, EventRow>(events as IReadOnlyList<VisitorEvent> ?? [.. events], new EventRowProjector().ToRow);
         return InsertIgnoringConflicts.ExecuteReturningKeysAsync(db, rows, static r => r.Id, cancellationToken);
     }
 
