@@ -24,6 +24,7 @@ public sealed class PlacementRenderer
 {
     private readonly IPersonalizer? _personalizer;
     private readonly LiquidRenderer _liquid;
+    private static readonly object NeutralContextKey = new();
     private readonly IHttpContextAccessor? _httpContextAccessor;
     private readonly IVisitorContextAccessor _accessor;
     private readonly LoadedDefinitions _definitions;
@@ -179,9 +180,21 @@ public sealed class PlacementRenderer
     /// A visitor with no profile, consent or request details (personalization off, or a request the middleware skipped),
     /// at the current time on the site's clock, so templated defaults still greet by the hour.
     /// </summary>
+    /// <remarks>
+    /// One per request, shared by its placements (and the template models cached on it): with personalization switched
+    /// off, every placement of every page renders through it.
+    /// </remarks>
     private VisitorContext NeutralContext(PersonalizationSettings settings)
     {
+        var items = _httpContextAccessor?.HttpContext?.Items;
+        if (items is not null && items.TryGetValue(NeutralContextKey, out var existing) && existing is VisitorContext shared)
+        {
+            return shared;
+        }
+
         var request = new RequestContext { Timestamp = RequestContextFactory.SiteNow(_time, settings) };
-        return new VisitorContext(PersonalizationMiddleware.TransientProfile(string.Empty, request), request, ConsentState.Undecided);
+        var context = new VisitorContext(PersonalizationMiddleware.TransientProfile(string.Empty, request), request, ConsentState.Undecided);
+        items?[NeutralContextKey] = context;
+        return context;
     }
 }

@@ -62,6 +62,24 @@ public sealed class SiteConfigurationTests
         Assert.Equal("default", page.QuerySelector("#hero [data-up-placement]")!.GetAttribute("data-up-variant"));
     }
 
+    [Fact]
+    public async Task Disabled_TheNeutralVisitorOfARequest_IsNotKeptForTheNext()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2027-03-01T08:30:00Z", CultureInfo.InvariantCulture));
+        await using var site = await TestSite.TestSite.StartAsync(
+            new Dictionary<string, string?> { ["Umbraco:Personalization:Enabled"] = "false" },
+            services: s => s.AddSingleton<TimeProvider>(time));
+        using var client = site.CreateCookieClient();
+
+        var morning = await (await client.GetAsync("/liquid-cta")).ReadHtmlAsync();
+        time.Advance(TimeSpan.FromHours(6));
+        var afternoon = await (await client.GetAsync("/liquid-cta")).ReadHtmlAsync();
+
+        // The placements of one request share one neutral visitor; the next request has its own, at its own time.
+        Assert.StartsWith("morning", morning.QuerySelector("#cta [data-up-placement] p")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("afternoon", afternoon.QuerySelector("#cta [data-up-placement] p")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2027-03-01T08:30:00Z", "UTC", "morning")]
     [InlineData("2027-03-01T14:00:00Z", "UTC", "afternoon")]
