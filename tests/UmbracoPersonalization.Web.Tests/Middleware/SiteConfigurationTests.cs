@@ -105,10 +105,24 @@ public sealed class SiteConfigurationTests
         Assert.StartsWith(greeting + ", you have visited", cta.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task FailingProfileStore_StillServesThePage_WithATransientProfile()
+    [Theory]
+    [InlineData("throws")]
+    [InlineData("never answers")] // given up after ProfileLoadTimeout
+    public async Task BrokenProfileStore_StillServesThePage_WithATransientProfile(string broken)
     {
-        await using var site = await TestSite.TestSite.StartAsync(services: s => s.AddSingleton<IProfileStore, ThrowingProfileStore>());
+        await using var site = await TestSite.TestSite.StartAsync(
+            new Dictionary<string, string?> { ["Umbraco:Personalization:ProfileLoadTimeout"] = "00:00:00.050" },
+            services: s =>
+            {
+                if (broken == "throws")
+                {
+                    s.AddSingleton<IProfileStore, ThrowingProfileStore>();
+                }
+                else
+                {
+                    s.AddSingleton<IProfileStore, NeverAnsweringProfileStore>();
+                }
+            });
         using var client = site.CreateCookieClient();
         await client.PostConsentAsync(Form(("purposes", "all")));
 

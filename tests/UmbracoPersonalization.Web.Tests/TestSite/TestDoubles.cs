@@ -48,6 +48,21 @@ public sealed class ThrowingProfileStore : IProfileStore
         throw new InvalidOperationException("database is down");
 }
 
+/// <summary>A profile store whose every read waits until it is cancelled (a database that hangs).</summary>
+public sealed class NeverAnsweringProfileStore : IProfileStore
+{
+    public async Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return null;
+    }
+
+    public Task<bool> SaveAsync(VisitorProfile profile, long expectedVersion, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
+    public Task<bool> DeleteAsync(string visitorId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+}
+
 /// <summary>A personalizer whose every call fails (injected to prove a failure renders the default).</summary>
 public sealed class ThrowingPersonalizer : IPersonalizer
 {
