@@ -9,6 +9,14 @@ namespace UmbracoPersonalization.Web.Rendering;
 /// </summary>
 internal sealed class PreferenceCentreOpenLink(string href, string text) : IHtmlContent
 {
+    /// <summary>The link's markup, encoded once (for a page whose link is the same on every request).</summary>
+    public static HtmlString Render(string href, string text)
+    {
+        using var writer = new StringWriter();
+        new PreferenceCentreOpenLink(href, text).WriteTo(writer, HtmlEncoder.Default);
+        return new HtmlString(writer.ToString());
+    }
+
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         writer.Write("<div class=\"up-preferences up-preferences--closed\" id=\"");

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.Extensions.Options;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Caching;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Privacy;
@@ -40,6 +42,10 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
     private const string ExportUrl = VisitorRightsEndpoint.Path + "/export";
     private const string EraseUrl = VisitorRightsEndpoint.Path + "/erase";
     private const string DefaultOpenText = "Why am I seeing this? Your personalization";
+
+    // The rendered link of a closed on-demand centre, per path base, path and link text; unusually long keys are not kept.
+    private static readonly BoundedMemo<(string PathBase, string Path, string Text), HtmlString> OpenLinks =
+        new(1024, memoizable: static key => key.PathBase.Length + key.Path.Length + key.Text.Length <= 1024);
     private readonly IDefinitionSnapshotProvider _snapshots;
     private readonly SegmentEvaluator _segments;
     private readonly ProfileOptions _profileOptions;
@@ -75,6 +81,15 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
         string returnUrl;
         if (onDemand)
         {
+            if (!request.QueryString.HasValue)
+            {
+                // Most page views: the closed centre's link depends on the page's path and the link text alone, so
+                // it is rendered once per path rather than built and encoded on every request.
+                var key = (request.PathBase.Value ?? string.Empty, request.Path.Value ?? string.Empty, openText ?? DefaultOpenText);
+                return new HtmlContentViewComponentResult(OpenLinks.GetOrAdd(key, request, static (key, request) =>
+                    PreferenceCentreOpenLink.Render(PreferenceCentreLinks.For(request, OpenQueryKey).OpenUrl, key.Text)));
+            }
+
             var links = PreferenceCentreLinks.For(request, OpenQueryKey);
             if (!links.IsOpen)
             {

@@ -90,6 +90,31 @@ public sealed class PreferenceCentreTests
     }
 
     [Fact]
+    public async Task OnDemand_EachPageWithoutAQuery_LinksToItself_RequestAfterRequest()
+    {
+        await using var site = await TestSite.TestSite.StartAsync();
+        using var client = site.CreateCookieClient();
+
+        // The closed centre's link is rendered once per page: each page must still get its own.
+        var links = new List<string?>();
+        foreach (var path in new[] { "/preferences-on-demand", "/journal/preferences-on-demand", "/preferences-on-demand", "/journal/preferences-on-demand" })
+        {
+            var link = (await (await client.GetAsync(path)).ReadHtmlAsync()).QuerySelector("footer a.up-preferences__open")!;
+            Assert.Equal("Why this? <Yours>", link.TextContent);
+            links.Add(link.GetAttribute("href"));
+        }
+
+        Assert.Equal(
+            [
+                "/preferences-on-demand?up-preferences=open#up-preferences",
+                "/journal/preferences-on-demand?up-preferences=open#up-preferences",
+                "/preferences-on-demand?up-preferences=open#up-preferences",
+                "/journal/preferences-on-demand?up-preferences=open#up-preferences",
+            ],
+            links);
+    }
+
+    [Fact]
     public async Task OnDemand_RendersOnlyALink_ThatOpensTheCentreOnTheSamePage_AndChoicesComeBackToIt()
     {
         await using var privacy = await PrivacySite.StartAsync("Sqlite");

@@ -35,7 +35,8 @@ public sealed class TestPagesController(IVisitorContextAccessor accessor) : Cont
     public IActionResult Preferences() => View();
 
     [HttpGet("/preferences-on-demand")]
-    public IActionResult PreferencesOnDemand() => View();
+    [HttpGet("/journal/preferences-on-demand")]
+    public IActionResult PreferencesOnDemand() => View("PreferencesOnDemand");
 
     [HttpGet("/plain")]
     public IActionResult Plain() => Content("<!doctype html><p>plain</p>", "text/html");
