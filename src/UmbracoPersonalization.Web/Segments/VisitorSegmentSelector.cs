@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using UmbracoPersonalization.Core.Experiences;
 using UmbracoPersonalization.Core.Segments;
@@ -13,6 +14,7 @@ internal sealed class VisitorSegmentSelector(
     IDefinitionSnapshotProvider snapshots) : IVisitorSegmentSelector
 {
     private static readonly object CacheKey = new();
+    private readonly ConditionalWeakTable<CompiledSegment, SegmentSelection> _onlySegment = new();
 
     public SegmentSelection Select(HttpContext httpContext)
     {
@@ -52,8 +54,11 @@ internal sealed class VisitorSegmentSelector(
 
         if (members.Count == 1 && snapshot.TryGetSegment(members[0], out var only))
         {
-            // The usual case: no ordering, and the list of memberships is this call's own.
-            return new SegmentSelection(only.Alias, members, Reason(context, only, members));
+            // The usual case: no ordering; and outside a preview, the same selection for every visitor in only this
+            // segment, made once per compiled segment (a new definitions snapshot compiles new ones).
+            return context.PreviewSegment is not null
+                ? new SegmentSelection(only.Alias, members, Reason(context, only, members))
+                : _onlySegment.GetValue(only, static segment => new SegmentSelection(segment.Alias, [segment.Alias], $"only segment: {segment.Alias}"));
         }
 
         var ordered = new List<CompiledSegment>(members.Count);

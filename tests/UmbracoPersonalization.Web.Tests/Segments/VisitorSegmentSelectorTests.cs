@@ -42,6 +42,37 @@ public sealed class VisitorSegmentSelectorTests
     }
 
     [Fact]
+    public void Select_VisitorsInOnlyTheSameSegment_ShareOneSelection()
+    {
+        var selector = Create(
+            new SegmentDefinition("mobile", "Mobile", """{"device":"mobile"}"""),
+            new SegmentDefinition("vip", "VIP", """{"utm.campaign":"vip"}"""));
+
+        var first = selector.Select(Visitor(DeviceClass.Mobile, null));
+        var second = selector.Select(Visitor(DeviceClass.Mobile, null));
+        var vip = selector.Select(Visitor(DeviceClass.Desktop, "vip"));
+
+        Assert.Same(first, second);
+        Assert.Equal("vip", vip.Alias);
+        Assert.Equal(["vip"], vip.Memberships);
+        Assert.Equal("only segment: vip", vip.Reason);
+    }
+
+    [Fact]
+    public void Select_APreview_SaysSo_EvenForTheOnlySegment()
+    {
+        var selector = Create(new SegmentDefinition("mobile", "Mobile", """{"device":"mobile"}"""));
+        var shared = selector.Select(Visitor(DeviceClass.Mobile, null));
+
+        var previewContext = Visitor(DeviceClass.Mobile, null);
+        var preview = selector.Select(new VisitorContext(previewContext.Profile, previewContext.Request, previewContext.Consent) { PreviewSegment = "mobile" });
+
+        Assert.Equal("mobile", preview.Alias);
+        Assert.Equal("preview of segment mobile", preview.Reason);
+        Assert.Equal("only segment: mobile", shared.Reason);
+    }
+
+    [Fact]
     public void Select_ForAPersonalizedRequest_ChoosesOnceAndKeepsTheChoiceOnItsFeature()
     {
         var selector = Create(new SegmentDefinition("mobile", "Mobile", """{"device":"mobile"}"""));
