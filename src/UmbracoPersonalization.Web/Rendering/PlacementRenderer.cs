@@ -22,9 +22,9 @@ namespace UmbracoPersonalization.Web.Rendering;
 /// </summary>
 public sealed class PlacementRenderer
 {
+    private static readonly object NeutralContextKey = new();
     private readonly IPersonalizer? _personalizer;
     private readonly LiquidRenderer _liquid;
-    private static readonly object NeutralContextKey = new();
     private readonly IHttpContextAccessor? _httpContextAccessor;
     private readonly IVisitorContextAccessor _accessor;
     private readonly LoadedDefinitions _definitions;

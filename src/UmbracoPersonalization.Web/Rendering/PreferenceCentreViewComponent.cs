@@ -46,6 +46,7 @@ public sealed partial class PreferenceCentreViewComponent : ViewComponent
     // The rendered link of a closed on-demand centre, per path base, path and link text; unusually long keys are not kept.
     private static readonly BoundedMemo<(string PathBase, string Path, string Text), HtmlString> OpenLinks =
         new(1024, memoizable: static key => key.PathBase.Length + key.Path.Length + key.Text.Length <= 1024);
+
     private readonly IDefinitionSnapshotProvider _snapshots;
     private readonly SegmentEvaluator _segments;
     private readonly ProfileOptions _profileOptions;
