@@ -4,6 +4,7 @@
 #   DURATION=40 ROUNDS=8 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
 #   VISITORS=400 bash tests/load/run-load.sh         # 400 consenting visitors taking turns on the 8 connections
 #   PERF=1 bash tests/load/run-load.sh               # also where each site's CPU per request goes (perf, see below)
+#   ALLOC=1 bash tests/load/run-load.sh              # also each site's bytes allocated per request (dotnet-counters)
 # Scenarios, each its own site and database, both running for the whole test:
 #   personalized  the package on; VISITORS consenting visitors (default: one per connection, each with its own
 #                 consent + visitor cookies), so every request is decided for a profile, updates it and writes a
@@ -21,6 +22,10 @@
 # request by where they ran (tests/load/perf_split.py). Recording costs both sites a few per cent: take the budget's
 # ratio from a run without PERF. Needs Linux perf (apt-get install linux-perf) and permission to record (root, or
 # kernel.perf_event_paranoid <= -1).
+# With ALLOC=1 a `dotnet-counters` collector per site (installed into the work folder when it is not on the PATH) reads
+# the runtime's allocation total through the measured rounds; each site's total over its requests is printed. It
+# includes what a site allocates while idle (the other site's rounds), which is next to nothing. Unlike CPU time,
+# bytes per request repeat to a few bytes run after run, so they show changes too small for the ratio to show.
 # Only 127.0.0.1 is contacted; every wait is bounded. Needs dotnet, curl, python3 and wrk (apt-get install wrk).
 set -euo pipefail
 
@@ -39,9 +44,11 @@ declare -A pids=()
 declare -A site_pids=()
 declare -A requests=()
 perf_pid=""
+declare -A counter_pids=()
 
 cleanup() {
   [ -n "$perf_pid" ] && kill -INT "$perf_pid" 2>/dev/null || true
+  for pid in "${counter_pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${site_pids[@]}"; do rm -f "/tmp/perf-$pid.map"; done # the runtime's perf maps, written with PERF=1
   [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
@@ -64,6 +71,17 @@ if [ -n "${PERF:-}" ]; then
     echo "perf is missing: sudo apt-get install linux-perf" >&2; exit 1
   fi
   perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+fi
+
+counters=""
+if [ -n "${ALLOC:-}" ]; then
+  counters=$(command -v dotnet-counters || true)
+  [ -z "$counters" ] && [ -x "$HOME/.dotnet/tools/dotnet-counters" ] && counters="$HOME/.dotnet/tools/dotnet-counters"
+  if [ -z "$counters" ]; then
+    echo "== installing dotnet-counters into the work folder"
+    dotnet tool install dotnet-counters --version 10.0.750501 --tool-path "$work/tools" >"$work/tools.log" 2>&1 || { cat "$work/tools.log"; exit 1; }
+    counters="$work/tools/dotnet-counters"
+  fi
 fi
 
 echo "== publishing the demo site (Release)"
@@ -149,6 +167,14 @@ if [ -n "${PERF:-}" ]; then
   sleep 1
   kill -0 "$perf_pid" 2>/dev/null || { cat "$work/perf.log"; echo "perf record did not start" >&2; exit 1; }
 fi
+if [ -n "$counters" ]; then
+  for scenario in personalized plain; do
+    "$counters" collect -p "${site_pids[$scenario]}" --counters System.Runtime --format csv --refresh-interval 1 \
+      -o "$work/counters-$scenario.csv" >"$work/counters-$scenario.log" 2>&1 &
+    counter_pids[$scenario]=$!
+  done
+  sleep 3 # the collectors attach before the first round
+fi
 for round in $(seq 1 "$rounds"); do
   for scenario in personalized plain; do
     ticks=$(cpu_ticks "$scenario")
@@ -167,6 +193,13 @@ stop_site personalized
 drained_at=$(date +%s.%N)
 after=$(counts "$work/personalized")
 stop_site plain
+# A collector ends its session and writes out what it buffered when its site exits (a background job ignores SIGINT,
+# their "quit"); the graceful stop's drain of the queue is counted, since it writes the measured requests' events.
+for scenario in "${!counter_pids[@]}"; do
+  for _ in $(seq 1 60); do kill -0 "${counter_pids[$scenario]}" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "${counter_pids[$scenario]}" 2>/dev/null || true; wait "${counter_pids[$scenario]}" 2>/dev/null || true
+  unset "counter_pids[$scenario]"
+done
 
 status=0
 python3 - "$results_file" "$before" "$during" "$after" "$stopped_at" "$drained_at" "$connections" "$duration" "$rounds" "$round_seconds" "$warmup" "$path" "$(nproc)" "$visitors" "$(getconf CLK_TCK)" <<'PY' || status=$?
@@ -212,6 +245,29 @@ events: {p['requests']} requests measured, {written} page-view events written (l
 # them and recorded their events: written may exceed the requests counted by up to connections x rounds.
 sys.exit(0 if lost == 0 and 0 <= in_flight <= connections * rounds and p['errors'] == 0 and q['errors'] == 0 else 1)
 PY
+
+if [ -n "$counters" ]; then
+  python3 - "$results_file" "$work/counters-personalized.csv" "$work/counters-plain.csv" <<'PY' || { cat "$work"/counters-*.log; status=1; }
+import csv, json, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+def allocated(path):  # sum of the per-interval increments of the runtime's allocation total
+    total = 0.0
+    with open(path, newline="") as f:
+        for r in csv.reader(f):
+            if len(r) > 4 and r[2].startswith("dotnet.gc.heap.total_allocated"):
+                try:
+                    total += float(r[4])
+                except ValueError:
+                    pass  # the line being written when the collector was stopped
+    return total
+per_request = {}
+for name, path in (("personalized", sys.argv[2]), ("plain", sys.argv[3])):
+    requests = sum(r["requests"] for r in rows if r["scenario"] == name)
+    per_request[name] = allocated(path) / max(1, requests)
+p, q = per_request["personalized"], per_request["plain"]
+print(f"allocated per request (dotnet-counters, the measured rounds): personalized {p:,.0f} B, plain {q:,.0f} B; difference {p - q:,.0f} B")
+PY
+fi
 
 if [ -n "${PERF:-}" ]; then
   for scenario in personalized plain; do
