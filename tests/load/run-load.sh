@@ -23,9 +23,10 @@
 # ratio from a run without PERF. Needs Linux perf (apt-get install linux-perf) and permission to record (root, or
 # kernel.perf_event_paranoid <= -1).
 # With ALLOC=1 a `dotnet-counters` collector per site (installed into the work folder when it is not on the PATH) reads
-# the runtime's allocation total through the measured rounds; each site's total over its requests is printed. It
-# includes what a site allocates while idle (the other site's rounds), which is next to nothing. Unlike CPU time,
-# bytes per request repeat to a few bytes run after run, so they show changes too small for the ratio to show.
+# the runtime's allocation total from the first measured round until the site has stopped (the graceful stop's drain
+# of the queue included); each site's total over its measured requests is printed. It includes what a site allocates
+# while idle (the other site's rounds, its shutdown), which is next to nothing. Unlike CPU time, bytes per request
+# repeat to a few bytes run after run, so they show changes too small for the ratio to show.
 # Only 127.0.0.1 is contacted; every wait is bounded. Needs dotnet, curl, python3 and wrk (apt-get install wrk).
 set -euo pipefail
 
@@ -265,7 +266,7 @@ for name, path in (("personalized", sys.argv[2]), ("plain", sys.argv[3])):
     requests = sum(r["requests"] for r in rows if r["scenario"] == name)
     per_request[name] = allocated(path) / max(1, requests)
 p, q = per_request["personalized"], per_request["plain"]
-print(f"allocated per request (dotnet-counters, the measured rounds): personalized {p:,.0f} B, plain {q:,.0f} B; difference {p - q:,.0f} B")
+print(f"allocated per request (dotnet-counters, the first measured round to the site's stop): personalized {p:,.0f} B, plain {q:,.0f} B; difference {p - q:,.0f} B")
 PY
 fi
 
