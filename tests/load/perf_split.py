@@ -2,7 +2,7 @@
 
 usage: perf_split.py <personalized.script> <personalized requests> <plain.script> <plain requests>
 
-Each .script file is `perf script --pid <site pid> -F comm,tid,ip,sym` output. Both sites were recorded in the same
+Each .script file is `perf script --pid <site pid> -F comm,tid,ip,sym,dso` output. Both sites were recorded in the same
 session while wrk alternated between them, so a slow spell of the machine lands on both and the difference per request
 is the package's. Samples were taken at 999 Hz, so one sample stands for ~1 ms of one thread's CPU.
 """
@@ -15,7 +15,9 @@ PACKAGE = re.compile(r"\[UmbracoPersonalization\.(Web|Core|Persistence)\] ")
 # The middleware's own frame wraps the whole request; the package's work is what it calls into.
 MIDDLEWARE = re.compile(r"PersonalizationMiddleware(::InvokeAsync|\+<InvokeAsync>)")
 REQUEST = re.compile(r"HttpProtocol.*ProcessRequests")
-WORKER = re.compile(r"EventIngestionWorker|sqlite3")
+# SQLite's own frames often come without the managed frames that called them (the native code has no frame pointers,
+# so the stack walk stops there): they are told by their library, and by the file reads and writes only SQLite makes.
+WORKER = re.compile(r"EventIngestionWorker|sqlite3|libe_sqlite3|__libc_pwrite|__libc_pread|fdatasync")
 SENDS = re.compile(r"SocketAsyncEngine|SocketAsyncContext")
 # "instance void [UmbracoPersonalization.Web] UmbracoPersonalization.Web.X+<M>d__1::MoveNext()[OptimizedTier1]" -> "Web.X+<M>d__1::MoveNext"
 METHOD = re.compile(r"\] (?:UmbracoPersonalization\.)?([\w.`+<>]+::[\w.`<>]+)")

@@ -5,11 +5,15 @@
 #   VISITORS=400 bash tests/load/run-load.sh         # 400 consenting visitors taking turns on the 8 connections
 #   PERF=1 bash tests/load/run-load.sh               # also where each site's CPU per request goes (perf, see below)
 #   ALLOC=1 bash tests/load/run-load.sh              # also each site's bytes allocated per request (dotnet-counters)
+#   CONTROL=1 bash tests/load/run-load.sh            # also a second plain site: the run's own noise floor (see below)
 # Scenarios, each its own site and database, both running for the whole test:
 #   personalized  the package on; VISITORS consenting visitors (default: one per connection, each with its own
 #                 consent + visitor cookies), so every request is decided for a profile, updates it and writes a
 #                 page-view event; with more visitors than connections each connection takes turns between its visitors
 #   plain         the same page and cookies with Umbraco:Personalization:Enabled=false
+#   plain2        (CONTROL=1) a second site configured exactly like plain, in the same rotation: plain2 / plain is what
+#                 two identical sites differ by in this run (process-to-process and machine noise), the yardstick for
+#                 reading personalized / plain
 # The measured time (DURATION seconds per scenario) is split into ROUNDS that alternate between the two sites, so a
 # slower or faster spell of the machine (other tenants of the host, CPU frequency) lands on both scenarios alike; the
 # idle site uses no CPU while the other one is driven.
@@ -38,7 +42,9 @@ connections=${CONNECTIONS:-8}
 visitors=${VISITORS:-$connections}
 path=${LOAD_PATH:-/}
 port=${PORT:-5291}
-declare -A ports=([personalized]=$port [plain]=$((port + 1)))
+declare -A ports=([personalized]=$port [plain]=$((port + 1)) [plain2]=$((port + 2)))
+scenarios=(personalized plain)
+[ -n "${CONTROL:-}" ] && scenarios+=(plain2)
 ua="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
 work=$(mktemp -d /tmp/up-load-XXXXXX)
 declare -A pids=()
@@ -147,12 +153,13 @@ cpu_ticks() { # $1 = scenario; user + system CPU of the site's process (all its 
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/${site_pids[$1]}/stat"
 }
 
-echo "== starting both sites (personalized: Enabled=true on ${ports[personalized]}, plain: Enabled=false on ${ports[plain]})"
+echo "== starting the sites (personalized: Enabled=true on ${ports[personalized]}, plain: Enabled=false on ${ports[plain]}${CONTROL:+, plain2: Enabled=false on ${ports[plain2]}})"
 start_site personalized true
 start_site plain false
+[ -n "${CONTROL:-}" ] && start_site plain2 false
 # The plain site has no consent endpoint: its visitors send the cookies the personalized site issued.
 cookies=$(cookies_for_visitors "$work/personalized")
-for scenario in personalized plain; do
+for scenario in "${scenarios[@]}"; do
   echo "== $scenario: warm-up ${warmup} s"
   run_wrk "$scenario" "$warmup" >/dev/null
 done
@@ -169,7 +176,7 @@ if [ -n "${PERF:-}" ]; then
   kill -0 "$perf_pid" 2>/dev/null || { cat "$work/perf.log"; echo "perf record did not start" >&2; exit 1; }
 fi
 if [ -n "$counters" ]; then
-  for scenario in personalized plain; do
+  for scenario in "${scenarios[@]}"; do
     "$counters" collect -p "${site_pids[$scenario]}" --counters System.Runtime --format csv --refresh-interval 1 \
       -o "$work/counters-$scenario.csv" >"$work/counters-$scenario.log" 2>&1 &
     counter_pids[$scenario]=$!
@@ -177,7 +184,7 @@ if [ -n "$counters" ]; then
   sleep 3 # the collectors attach before the first round
 fi
 for round in $(seq 1 "$rounds"); do
-  for scenario in personalized plain; do
+  for scenario in "${scenarios[@]}"; do
     ticks=$(cpu_ticks "$scenario")
     result=$(run_wrk "$scenario" "$round_seconds")
     ticks=$(( $(cpu_ticks "$scenario") - ticks ))
@@ -194,6 +201,7 @@ stop_site personalized
 drained_at=$(date +%s.%N)
 after=$(counts "$work/personalized")
 stop_site plain
+[ -n "${CONTROL:-}" ] && stop_site plain2
 # A collector ends its session and writes out what it buffered when its site exits (a background job ignores SIGINT,
 # their "quit"); the graceful stop's drain of the queue is counted, since it writes the measured requests' events.
 for scenario in "${!counter_pids[@]}"; do
@@ -242,13 +250,21 @@ CPU per request (each site's process, all threads, from /proc): personalized {p[
 events: {p['requests']} requests measured, {written} page-view events written (lost: {lost}; in flight at the ends of rounds: {in_flight});
 {(events1 - events0) / p['seconds']:.0f} events/s written while the personalized site was driven; queue drained {drain:.1f} s after the stop signal; {profiles} profiles,
 {page_views} page views counted in them.""")
+if any(r["scenario"] == "plain2" for r in rows):
+    c = summary("plain2")
+    control_rounds = [a / b for a, b in zip(c["per_round"], q["per_round"])]
+    print(f"""
+control (CONTROL=1): plain2, configured exactly like plain, {c['rps']:.0f} requests/s (p50 {c['p50']:.2f} ms, p99 {c['p99']:.2f} ms, errors {c['errors']})
+plain2 / plain throughput: {c['rps'] / q['rps']:.3f} (per round: {', '.join(f'{r:.3f}' for r in control_rounds)}; median {statistics.median(control_rounds):.3f})
+CPU per request plain2 {c['cpu_us']:.1f} µs against plain {q['cpu_us']:.1f} µs: two identical sites differ by {abs(c['cpu_us'] - q['cpu_us']):.1f} µs in this run""")
+    q['errors'] += c['errors']
 # wrk does not count the responses still in flight when a round stops (at most one per connection), but the site served
 # them and recorded their events: written may exceed the requests counted by up to connections x rounds.
 sys.exit(0 if lost == 0 and 0 <= in_flight <= connections * rounds and p['errors'] == 0 and q['errors'] == 0 else 1)
 PY
 
 if [ -n "$counters" ]; then
-  python3 - "$results_file" "$work/counters-personalized.csv" "$work/counters-plain.csv" <<'PY' || { cat "$work"/counters-*.log; status=1; }
+  python3 - "$results_file" "$work"/counters-*.csv <<'PY' || { cat "$work"/counters-*.log; status=1; }
 import csv, json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 def allocated(path):  # sum of the per-interval increments of the runtime's allocation total
@@ -262,17 +278,19 @@ def allocated(path):  # sum of the per-interval increments of the runtime's allo
                     pass  # the line being written when the collector was stopped
     return total
 per_request = {}
-for name, path in (("personalized", sys.argv[2]), ("plain", sys.argv[3])):
+for path in sys.argv[2:]:  # counters-<scenario>.csv
+    name = path.rsplit("counters-", 1)[1][:-len(".csv")]
     requests = sum(r["requests"] for r in rows if r["scenario"] == name)
     per_request[name] = allocated(path) / max(1, requests)
 p, q = per_request["personalized"], per_request["plain"]
-print(f"allocated per request (dotnet-counters, the first measured round to the site's stop): personalized {p:,.0f} B, plain {q:,.0f} B; difference {p - q:,.0f} B")
+control = f"; plain2 {per_request['plain2']:,.0f} B" if "plain2" in per_request else ""
+print(f"allocated per request (dotnet-counters, the first measured round to the site's stop): personalized {p:,.0f} B, plain {q:,.0f} B; difference {p - q:,.0f} B{control}")
 PY
 fi
 
 if [ -n "${PERF:-}" ]; then
-  for scenario in personalized plain; do
-    perf script -i "$work/perf.data" --pid "${site_pids[$scenario]}" -F comm,tid,ip,sym >"$work/$scenario.script" 2>/dev/null
+  for scenario in personalized plain; do # the control is not split: its difference from plain is noise by construction
+    perf script -i "$work/perf.data" --pid "${site_pids[$scenario]}" -F comm,tid,ip,sym,dso >"$work/$scenario.script" 2>/dev/null
     requests[$scenario]=$(python3 -c "import json,sys; print(sum(r['requests'] for r in map(json.loads, open(sys.argv[1])) if r['scenario'] == sys.argv[2]))" "$results_file" "$scenario")
   done
   python3 "$root/tests/load/perf_split.py" "$work/personalized.script" "${requests[personalized]}" "$work/plain.script" "${requests[plain]}"
