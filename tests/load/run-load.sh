@@ -6,7 +6,7 @@
 #   PERF=1 bash tests/load/run-load.sh               # also where each site's CPU per request goes (perf, see below)
 #   ALLOC=1 bash tests/load/run-load.sh              # also each site's bytes allocated per request (dotnet-counters)
 #   CONTROL=1 bash tests/load/run-load.sh            # also a second plain site: the run's own noise floor (see below)
-# Scenarios, each its own site and database, both running for the whole test:
+# Scenarios, each its own site and database, all running for the whole test:
 #   personalized  the package on; VISITORS consenting visitors (default: one per connection, each with its own
 #                 consent + visitor cookies), so every request is decided for a profile, updates it and writes a
 #                 page-view event; with more visitors than connections each connection takes turns between its visitors
@@ -14,9 +14,9 @@
 #   plain2        (CONTROL=1) a second site configured exactly like plain, in the same rotation: plain2 / plain is what
 #                 two identical sites differ by in this run (process-to-process and machine noise), the yardstick for
 #                 reading personalized / plain
-# The measured time (DURATION seconds per scenario) is split into ROUNDS that alternate between the two sites, so a
-# slower or faster spell of the machine (other tenants of the host, CPU frequency) lands on both scenarios alike; the
-# idle site uses no CPU while the other one is driven.
+# The measured time (DURATION seconds per scenario) is split into ROUNDS that alternate between the sites, so a
+# slower or faster spell of the machine (other tenants of the host, CPU frequency) lands on every scenario alike; the
+# idle sites use no CPU while another one is driven.
 # Reports requests/s, p50/p99 latency, personalized/plain (overall and per round), each site's CPU time per request
 # (from /proc: steadier than requests/s on a shared machine, and the ratio the throughput ratio tends to when the sites
 # are CPU-bound, apart from wrk's own share of the cores), events written per second, and counts
