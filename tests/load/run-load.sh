@@ -256,6 +256,7 @@ if any(r["scenario"] == "plain2" for r in rows):
     print(f"""
 control (CONTROL=1): plain2, configured exactly like plain, {c['rps']:.0f} requests/s (p50 {c['p50']:.2f} ms, p99 {c['p99']:.2f} ms, errors {c['errors']})
 plain2 / plain throughput: {c['rps'] / q['rps']:.3f} (per round: {', '.join(f'{r:.3f}' for r in control_rounds)}; median {statistics.median(control_rounds):.3f})
+personalized / plain2 throughput: {p['rps'] / c['rps']:.3f} (the budget's ratio against the control instead)
 CPU per request plain2 {c['cpu_us']:.1f} µs against plain {q['cpu_us']:.1f} µs: two identical sites differ by {abs(c['cpu_us'] - q['cpu_us']):.1f} µs in this run""")
     q['errors'] += c['errors']
 # wrk does not count the responses still in flight when a round stops (at most one per connection), but the site served
