@@ -4,7 +4,7 @@
 #   DURATION=40 ROUNDS=8 CONNECTIONS=4 LOAD_PATH=/bikes/ bash tests/load/run-load.sh
 #   VISITORS=400 bash tests/load/run-load.sh         # 400 consenting visitors taking turns on the 8 connections
 #   PERF=1 bash tests/load/run-load.sh               # also where each site's CPU per request goes (perf, see below)
-#   ALLOC=1 bash tests/load/run-load.sh              # also each site's bytes allocated per request (dotnet-counters)
+#   ALLOC=1 bash tests/load/run-load.sh              # also each site's bytes allocated per request and GC counts (dotnet-counters)
 #   CONTROL=1 bash tests/load/run-load.sh            # also a second plain site: the run's own noise floor (see below)
 # Scenarios, each its own site and database, all running for the whole test:
 #   personalized  the package on; VISITORS consenting visitors (default: one per connection, each with its own
@@ -30,7 +30,9 @@
 # the runtime's allocation total from the first measured round until the site has stopped (the graceful stop's drain
 # of the queue included); each site's total over its measured requests is printed. It includes what a site allocates
 # while idle (the other site's rounds, its shutdown), which is next to nothing. Unlike CPU time, bytes per request
-# repeat to a few bytes run after run, so they show changes too small for the ratio to show.
+# repeat to a few bytes run after run, so they show changes too small for the ratio to show. The same collector's GC
+# figures are printed per site too: collections of each generation per 1,000 requests and pause time per request
+# (gen1 collections come from objects that outlive gen0 ones, such as queued events).
 # Only 127.0.0.1 is contacted; every wait is bounded. Needs dotnet, curl, python3 and wrk (apt-get install wrk).
 set -euo pipefail
 
@@ -268,24 +270,33 @@ if [ -n "$counters" ]; then
   python3 - "$results_file" "$work"/counters-*.csv <<'PY' || { cat "$work"/counters-*.log; status=1; }
 import csv, json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
-def allocated(path):  # sum of the per-interval increments of the runtime's allocation total
-    total = 0.0
+def totals(path):  # sums of the per-interval increments of the runtime's counters (allocations, collections, pauses)
+    sums = {}
     with open(path, newline="") as f:
         for r in csv.reader(f):
-            if len(r) > 4 and r[2].startswith("dotnet.gc.heap.total_allocated"):
+            if len(r) > 4 and "/ 1 sec)" in r[2]:
                 try:
-                    total += float(r[4])
+                    value = float(r[4])
                 except ValueError:
-                    pass  # the line being written when the collector was stopped
-    return total
-per_request = {}
+                    continue  # the line being written when the collector was stopped
+                name = r[2].split(" ", 1)[0] + ("." + r[2].rsplit("=", 1)[1].rstrip("]") if "generation=" in r[2] else "")
+                sums[name] = sums.get(name, 0.0) + value
+    return sums
+sites = {}
 for path in sys.argv[2:]:  # counters-<scenario>.csv
     name = path.rsplit("counters-", 1)[1][:-len(".csv")]
-    requests = sum(r["requests"] for r in rows if r["scenario"] == name)
-    per_request[name] = allocated(path) / max(1, requests)
-p, q = per_request["personalized"], per_request["plain"]
-control = f"; plain2 {per_request['plain2']:,.0f} B" if "plain2" in per_request else ""
+    requests = max(1, sum(r["requests"] for r in rows if r["scenario"] == name))
+    sites[name] = (totals(path), requests)
+def per_request(name, counter):
+    sums, requests = sites[name]
+    return sums.get(counter, 0.0) / requests
+p, q = per_request("personalized", "dotnet.gc.heap.total_allocated"), per_request("plain", "dotnet.gc.heap.total_allocated")
+control = f"; plain2 {per_request('plain2', 'dotnet.gc.heap.total_allocated'):,.0f} B" if "plain2" in sites else ""
 print(f"allocated per request (dotnet-counters, the first measured round to the site's stop): personalized {p:,.0f} B, plain {q:,.0f} B; difference {p - q:,.0f} B{control}")
+# Objects that outlive a gen0 collection are promoted; once enough are, gen1 (and later gen2) collections follow.
+for name in sites:
+    gens = ", ".join(f"gen{g} {per_request(name, f'dotnet.gc.collections.gen{g}') * 1000:.2f}" for g in range(3))
+    print(f"GC of {name}: collections per 1,000 requests {gens}; pause {per_request(name, 'dotnet.gc.pause.time') * 1e6:.1f} µs per request")
 PY
 fi
 
