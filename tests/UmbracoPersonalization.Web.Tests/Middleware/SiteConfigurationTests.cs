@@ -110,6 +110,7 @@ public sealed class SiteConfigurationTests
     [InlineData("never answers")] // given up after ProfileLoadTimeout
     public async Task BrokenProfileStore_StillServesThePage_WithATransientProfile(string broken)
     {
+        var hanging = new NeverAnsweringProfileStore();
         await using var site = await TestSite.TestSite.StartAsync(
             new Dictionary<string, string?> { ["Umbraco:Personalization:ProfileLoadTimeout"] = "00:00:00.050" },
             services: s =>
@@ -120,7 +121,7 @@ public sealed class SiteConfigurationTests
                 }
                 else
                 {
-                    s.AddSingleton<IProfileStore, NeverAnsweringProfileStore>();
+                    s.AddSingleton<IProfileStore>(hanging);
                 }
             });
         using var client = site.CreateCookieClient();
@@ -132,6 +133,10 @@ public sealed class SiteConfigurationTests
         var html = await page.ReadHtmlAsync();
         Assert.Equal("spring", html.QuerySelector("#hero [data-up-placement]")!.GetAttribute("data-up-variant"));
         Assert.True(probe!.Identified);
+        if (broken == "never answers")
+        {
+            Assert.True(hanging.Reads >= 2, "Both requests asked the store and were given up on.");
+        }
     }
 
     [Fact]

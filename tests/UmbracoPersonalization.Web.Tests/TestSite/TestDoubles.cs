@@ -51,8 +51,14 @@ public sealed class ThrowingProfileStore : IProfileStore
 /// <summary>A profile store whose every read waits until it is cancelled (a database that hangs).</summary>
 public sealed class NeverAnsweringProfileStore : IProfileStore
 {
+    private int _reads;
+
+    /// <summary>How many reads were started (each is given up on by its caller).</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
     public async Task<VisitorProfile?> GetAsync(string visitorId, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _reads);
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return null;
     }
