@@ -50,7 +50,8 @@ public sealed class VisitorDataService : IVisitorDataService
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var (ids, profiles) = await ResolveAsync(subject, cancellationToken).ConfigureAwait(false);
+        var subjectIds = await SubjectIdsAsync(subject, cancellationToken).ConfigureAwait(false);
+        var (ids, _) = await ResolveAsync(subjectIds, cancellationToken).ConfigureAwait(false);
         var events = new List<VisitorEvent>();
         var assignments = new List<VisitorAssignment>();
         foreach (var id in ids)
@@ -64,6 +65,11 @@ public sealed class VisitorDataService : IVisitorDataService
         {
             other[contributor.Name] = await contributor.ExportAsync(ids, cancellationToken).ConfigureAwait(false);
         }
+
+        // The profiles again, after the events: the ingestion worker commits a batch's events together with the profile
+        // updates they cause, so a profile read now includes every exported event. Read only before them, an export
+        // taken while a visitor's first page views were being stored listed the page views without their profile.
+        var profiles = await ReadProfilesAsync(subjectIds, cancellationToken).ConfigureAwait(false);
 
         var export = new VisitorDataExport
         {
@@ -84,7 +90,7 @@ public sealed class VisitorDataService : IVisitorDataService
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var (ids, _) = await ResolveAsync(subject, cancellationToken).ConfigureAwait(false);
+        var (ids, _) = await ResolveAsync(await SubjectIdsAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var result = await DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, AuditActions.Erased, result, cancellationToken).ConfigureAwait(false);
         return result;
@@ -119,30 +125,38 @@ public sealed class VisitorDataService : IVisitorDataService
         return new VisitorErasureResult(ids.Count, profiles, events, assignments, other);
     }
 
+    /// <summary>The subject's own visitor ids: the visitor's, or every one linked to the member.</summary>
+    private async Task<IReadOnlyList<string>> SubjectIdsAsync(VisitorDataSubject subject, CancellationToken cancellationToken) =>
+        subject.VisitorId is { } visitorId
+            ? [visitorId]
+            : [.. await _identity.GetVisitorIdsByMemberKeyAsync(subject.MemberKey!, cancellationToken).ConfigureAwait(false)];
+
+    /// <summary>The subject's ids plus every visitor id merged into their profiles, and those profiles.</summary>
     private async Task<(IReadOnlyList<string> Ids, IReadOnlyList<VisitorProfile> Profiles)> ResolveAsync(
-        VisitorDataSubject subject, CancellationToken cancellationToken)
+        IReadOnlyList<string> subjectIds, CancellationToken cancellationToken)
     {
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        var profiles = new List<VisitorProfile>();
-        if (subject.VisitorId is { } visitorId)
+        var ids = new SortedSet<string>(subjectIds, StringComparer.Ordinal);
+        var profiles = await ReadProfilesAsync(ids.ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var profile in profiles)
         {
-            ids.Add(visitorId);
-        }
-        else
-        {
-            ids.UnionWith(await _identity.GetVisitorIdsByMemberKeyAsync(subject.MemberKey!, cancellationToken).ConfigureAwait(false));
+            ids.UnionWith(profile.MergedVisitorIds);
         }
 
-        foreach (var id in ids.ToList())
+        return ([.. ids], profiles);
+    }
+
+    private async Task<IReadOnlyList<VisitorProfile>> ReadProfilesAsync(IEnumerable<string> visitorIds, CancellationToken cancellationToken)
+    {
+        var profiles = new List<VisitorProfile>();
+        foreach (var id in visitorIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (await _profiles.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } profile)
             {
                 profiles.Add(profile);
-                ids.UnionWith(profile.MergedVisitorIds);
             }
         }
 
-        return ([.. ids], profiles);
+        return profiles;
     }
 
     private Task AuditAsync(string actor, string action, VisitorErasureResult counts, CancellationToken cancellationToken) =>

@@ -108,6 +108,24 @@ public class VisitorDataServiceTests
     }
 
     [Fact]
+    public async Task Export_WhileTheWorkerStoresTheFirstPageViews_HasTheirProfile()
+    {
+        // The worker commits a new visitor's page views together with their profile; here that commit lands while the
+        // export is reading, just before the events are read.
+        var storing = new CommitOnFirstRead(_stores, () =>
+        {
+            _stores.Events.Add(new VisitorEvent { Id = Guid.NewGuid(), VisitorId = "carol", Type = VisitorEventType.PageView, Timestamp = T0, Url = "/carol" });
+            _stores.Profiles["carol"] = new VisitorProfile { VisitorId = "carol", Version = 1, PageViews = 1, FirstSeen = T0, LastSeen = T0 };
+        });
+        var service = new VisitorDataService(_stores, storing, _stores, _stores, _audit, _erasures, _time, []);
+
+        var export = await service.ExportAsync(VisitorDataSubject.ForVisitor("carol"), AuditActors.Self);
+
+        Assert.Equal("/carol", Assert.Single(export.Events).Url);
+        Assert.Equal(1, Assert.Single(export.Profiles).PageViews);
+    }
+
+    [Fact]
     public async Task Export_IsAudited()
     {
         await _service.ExportAsync(VisitorDataSubject.ForVisitor("bob"), "editor");
@@ -124,5 +142,23 @@ public class VisitorDataServiceTests
         _time.Advance(RecentErasures.Window + TimeSpan.FromSeconds(1));
 
         Assert.False(_erasures.Contains("x"));
+    }
+
+    /// <summary>An event store whose first read happens just after <c>commit</c> ran (the worker's commit).</summary>
+    private sealed class CommitOnFirstRead(IEventStore inner, Action commit) : IEventStore
+    {
+        private Action? _commit = commit;
+
+        public Task AppendAsync(IReadOnlyCollection<VisitorEvent> events, CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(events, cancellationToken);
+
+        public Task<IReadOnlyList<VisitorEvent>> GetByVisitorAsync(string visitorId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Exchange(ref _commit, null)?.Invoke();
+            return inner.GetByVisitorAsync(visitorId, cancellationToken);
+        }
+
+        public Task<int> DeleteByVisitorAsync(string visitorId, CancellationToken cancellationToken = default) =>
+            inner.DeleteByVisitorAsync(visitorId, cancellationToken);
     }
 }
