@@ -247,6 +247,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
                 var failure = await TryWriteTogetherAsync(batch, efEvents, efProfiles, abort).ConfigureAwait(false);
                 if (failure is null)
                 {
+                    await EraseLateAsync(batch, abort).ConfigureAwait(false);
                     return;
                 }
 
@@ -264,17 +265,77 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
             }
 
             var stored = await WriteEventsAsync(batch, abort, firstAttempt).ConfigureAwait(false);
-            if (stored is null || stored.Count == 0 || _applier is null)
+            if (stored is null || stored.Count == 0)
             {
                 return;
             }
 
-            var byVisitor = ByVisitor(stored, inserted: null);
-            await UpdateProfilesAsync(byVisitor, abort).ConfigureAwait(false);
+            if (_applier is not null)
+            {
+                await UpdateProfilesAsync(ByVisitor(stored, inserted: null), abort).ConfigureAwait(false);
+            }
+
+            await EraseLateAsync(stored, abort).ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Increment(ref _batchesFlushed);
+        }
+    }
+
+    /// <summary>
+    /// Deletes again, once the batch is stored, the data of any of its visitors erased while it was being written. The
+    /// batch left out the visitors erased before it was taken; one erased later may have had its rows deleted before
+    /// this batch's commit made them visible (on PostgreSQL an erasure does not wait for the batch's transaction), which
+    /// would have brought their events and profile back.
+    /// </summary>
+    private async Task EraseLateAsync(List<VisitorEvent> stored, CancellationToken abort)
+    {
+        if (_erasures is null)
+        {
+            return;
+        }
+
+        HashSet<string>? erased = null;
+        string? previous = null;
+        foreach (var e in stored)
+        {
+            // Batches run in visitor streaks: look each streak's visitor up once.
+            if (!ReferenceEquals(e.VisitorId, previous) && _erasures.Contains(previous = e.VisitorId))
+            {
+                (erased ??= new HashSet<string>(StringComparer.Ordinal)).Add(e.VisitorId);
+            }
+        }
+
+        if (erased is null)
+        {
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                foreach (var visitorId in erased.ToList())
+                {
+                    await _events.DeleteByVisitorAsync(visitorId, abort).ConfigureAwait(false);
+                    await _profiles.DeleteAsync(visitorId, abort).ConfigureAwait(false);
+                    erased.Remove(visitorId);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (!abort.IsCancellationRequested)
+            {
+                _metrics.StoreFailed("erasures");
+                if (attempt >= _options.MaxStoreAttempts)
+                {
+                    LogLateErasureFailed(_logger, ex, erased.Count, attempt);
+                    return;
+                }
+
+                await BackOffAsync(attempt, abort).ConfigureAwait(false);
+            }
         }
     }
 
@@ -590,4 +651,7 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Profile save listener {Listener} failed.")]
     private static partial void LogSaveListenerFailed(ILogger logger, Exception exception, string listener);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Deleting the data of {Count} visitors erased while their events were being written failed {Attempts} times; erase them again.")]
+    private static partial void LogLateErasureFailed(ILogger logger, Exception exception, int count, int attempts);
 }

@@ -123,6 +123,62 @@ public sealed class PrivacyAcceptanceTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Ingestion_ErasureWhileTheBatchIsBeingWritten_LeavesNothingOfTheVisitor(PersistenceProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var services = await database.MigratedServicesAsync(
+            o => o.MaxBatchDelay = TimeSpan.FromMilliseconds(10),
+            s => s.AddSingleton<IProfileEventApplier>(sp => new ErasingApplier(sp.GetRequiredService<RecentErasures>(), Erased)));
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        await worker.StartAsync(CancellationToken.None);
+        var queue = services.GetRequiredService<IEventQueue>();
+
+        Assert.True(queue.TryEnqueue(TestEvents.PageView(Erased)));
+        Assert.True(queue.TryEnqueue(TestEvents.PageView(Kept)));
+        await worker.StopAsync(CancellationToken.None);
+
+        var profiles = services.GetRequiredService<IProfileStore>();
+        var events = services.GetRequiredService<IEventStore>();
+        Assert.Null(await profiles.GetAsync(Erased));
+        Assert.Empty(await events.GetByVisitorAsync(Erased));
+        Assert.Equal(1, (await profiles.GetAsync(Kept))?.PageViews);
+        Assert.Single(await events.GetByVisitorAsync(Kept));
+    }
+
+    [Fact]
+    public async Task Ingestion_ErasureWhileTheBatchIsBeingWritten_DeletesFailing_AreRetriedCountedAndNeverStopTheWorker()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Sqlite);
+        var services = await database.MigratedServicesAsync(
+            o =>
+            {
+                o.MaxBatchDelay = TimeSpan.FromMilliseconds(10);
+                o.MaxStoreAttempts = 3;
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            },
+            s => s.AddSingleton<IProfileEventApplier>(sp => new ErasingApplier(sp.GetRequiredService<RecentErasures>(), Erased)));
+        await using (var db = await services.GetRequiredService<IDbContextFactory<PersonalizationDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER test_no_deletes BEFORE DELETE ON upPersonalizationEvent BEGIN SELECT RAISE(ABORT, 'no deletes'); END;");
+        }
+
+        var worker = services.GetRequiredService<EventIngestionWorker>();
+        var queue = services.GetRequiredService<IEventQueue>();
+        using var recorder = new MetricRecorder(services.GetRequiredService<PersistenceMetrics>().Meter);
+        Assert.True(queue.TryEnqueue(TestEvents.PageView(Erased)));
+        Assert.True(queue.TryEnqueue(TestEvents.PageView(Kept)));
+        await worker.StartAsync(CancellationToken.None);
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.Equal(3, recorder["store.failures"]);
+        Assert.Single(await services.GetRequiredService<IEventStore>().GetByVisitorAsync(Kept));
+        Assert.Equal(1, (await services.GetRequiredService<IProfileStore>().GetAsync(Kept))?.PageViews);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task SignIn_TwoDevices_SameProfileAndRowsRekeyed(PersistenceProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -173,5 +229,24 @@ public sealed class PrivacyAcceptanceTests
         Assert.Empty(await TableScanner.FindAsync(db, "member-9"));
         Assert.Empty(await TableScanner.FindAsync(db, "phone"));
         Assert.Empty(await TableScanner.FindAsync(db, "laptop"));
+    }
+
+    /// <summary>
+    /// Applies events as <see cref="CountingApplier"/> does; applying one of <c>erased</c>'s events (inside the batch's
+    /// transaction) is when that visitor's erasure arrives. Its own deletes are left out: they would find no rows yet.
+    /// </summary>
+    private sealed class ErasingApplier(RecentErasures erasures, string erased) : IProfileEventApplier
+    {
+        private readonly CountingApplier _counting = new();
+
+        public void Apply(VisitorProfile profile, VisitorEvent visitorEvent)
+        {
+            if (visitorEvent.VisitorId == erased)
+            {
+                erasures.Add(erased);
+            }
+
+            _counting.Apply(profile, visitorEvent);
+        }
     }
 }
