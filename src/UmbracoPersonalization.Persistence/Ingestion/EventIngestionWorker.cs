@@ -297,11 +297,9 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
         }
 
         HashSet<string>? erased = null;
-        string? previous = null;
         foreach (var e in stored)
         {
-            // Batches run in visitor streaks: look each streak's visitor up once.
-            if (!ReferenceEquals(e.VisitorId, previous) && _erasures.Contains(previous = e.VisitorId))
+            if (_erasures.Contains(e.VisitorId))
             {
                 (erased ??= new HashSet<string>(StringComparer.Ordinal)).Add(e.VisitorId);
             }
