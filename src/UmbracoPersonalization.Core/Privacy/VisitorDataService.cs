@@ -50,8 +50,7 @@ public sealed class VisitorDataService : IVisitorDataService
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var subjectIds = await SubjectIdsAsync(subject, cancellationToken).ConfigureAwait(false);
-        var (ids, _) = await ResolveAsync(subjectIds, cancellationToken).ConfigureAwait(false);
+        var ids = await ResolveAsync(subject, cancellationToken).ConfigureAwait(false);
         var events = new List<VisitorEvent>();
         var assignments = new List<VisitorAssignment>();
         foreach (var id in ids)
@@ -66,10 +65,12 @@ public sealed class VisitorDataService : IVisitorDataService
             other[contributor.Name] = await contributor.ExportAsync(ids, cancellationToken).ConfigureAwait(false);
         }
 
-        // The profiles again, after the events: the ingestion worker commits a batch's events together with the profile
+        // The profiles after the events: the ingestion worker commits a batch's events together with the profile
         // updates they cause, so a profile read now includes every exported event. Read only before them, an export
         // taken while a visitor's first page views were being stored listed the page views without their profile.
-        var profiles = await ReadProfilesAsync(subjectIds, cancellationToken).ConfigureAwait(false);
+        // Every id's, merged ones included: a batch written while its visitor was being merged stores a profile under
+        // the merged id again, and that too is the subject's data.
+        var profiles = await ReadProfilesAsync(ids, cancellationToken).ConfigureAwait(false);
 
         var export = new VisitorDataExport
         {
@@ -90,7 +91,7 @@ public sealed class VisitorDataService : IVisitorDataService
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var (ids, _) = await ResolveAsync(await SubjectIdsAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var ids = await ResolveAsync(subject, cancellationToken).ConfigureAwait(false);
         var result = await DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, AuditActions.Erased, result, cancellationToken).ConfigureAwait(false);
         return result;
@@ -125,24 +126,29 @@ public sealed class VisitorDataService : IVisitorDataService
         return new VisitorErasureResult(ids.Count, profiles, events, assignments, other);
     }
 
-    /// <summary>The subject's own visitor ids: the visitor's, or every one linked to the member.</summary>
-    private async Task<IReadOnlyList<string>> SubjectIdsAsync(VisitorDataSubject subject, CancellationToken cancellationToken) =>
-        subject.VisitorId is { } visitorId
-            ? [visitorId]
-            : [.. await _identity.GetVisitorIdsByMemberKeyAsync(subject.MemberKey!, cancellationToken).ConfigureAwait(false)];
-
-    /// <summary>The subject's ids plus every visitor id merged into their profiles, and those profiles.</summary>
-    private async Task<(IReadOnlyList<string> Ids, IReadOnlyList<VisitorProfile> Profiles)> ResolveAsync(
-        IReadOnlyList<string> subjectIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The subject's visitor ids (the visitor's, or every one linked to the member) plus every visitor id merged into
+    /// their profiles.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ResolveAsync(
+        VisitorDataSubject subject, CancellationToken cancellationToken)
     {
-        var ids = new SortedSet<string>(subjectIds, StringComparer.Ordinal);
-        var profiles = await ReadProfilesAsync(ids.ToList(), cancellationToken).ConfigureAwait(false);
-        foreach (var profile in profiles)
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        if (subject.VisitorId is { } visitorId)
+        {
+            ids.Add(visitorId);
+        }
+        else
+        {
+            ids.UnionWith(await _identity.GetVisitorIdsByMemberKeyAsync(subject.MemberKey!, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var profile in await ReadProfilesAsync(ids.ToList(), cancellationToken).ConfigureAwait(false))
         {
             ids.UnionWith(profile.MergedVisitorIds);
         }
 
-        return ([.. ids], profiles);
+        return [.. ids];
     }
 
     private async Task<IReadOnlyList<VisitorProfile>> ReadProfilesAsync(IEnumerable<string> visitorIds, CancellationToken cancellationToken)

@@ -63,6 +63,17 @@ public class VisitorDataServiceTests
     }
 
     [Fact]
+    public async Task Export_Member_IncludesAProfileStoredUnderAMergedId()
+    {
+        _stores.Profiles["alice"].MergedVisitorIds.Add("old-anon");
+        _stores.Profiles["old-anon"] = new VisitorProfile { VisitorId = "old-anon", Version = 1, PageViews = 2, FirstSeen = T0, LastSeen = T0 };
+
+        var export = await _service.ExportAsync(VisitorDataSubject.ForMember("m-alice"), "editor");
+
+        Assert.Equal(["alice", "alice-phone", "old-anon"], export.Profiles.Select(p => p.VisitorId));
+    }
+
+    [Fact]
     public async Task Erase_Visitor_RemovesEverythingOfTheirsOnly_AndAuditsCountsWithoutTheId()
     {
         var result = await _service.EraseAsync(VisitorDataSubject.ForVisitor("bob"), AuditActors.Self);
