@@ -208,7 +208,10 @@ public sealed class BlockVariantSelector
 
     private void RecordExposures(IReadOnlyList<BlockChoice> choices, VisitorContext? context)
     {
-        if (_events is null || context is null || !context.IsIdentified || !context.Consent.Allows(ConsentPurposes.Analytics))
+        // The id the page view is recorded under too: a sign-in during this request may have moved the browser to the
+        // member's id, while the context keeps the profile the request started with.
+        if (_events is null || context is null || !context.IsIdentified || !context.Consent.Allows(ConsentPurposes.Analytics)
+            || _visitors.VisitorId is not { } visitorId)
         {
             return;
         }
@@ -218,7 +221,7 @@ public sealed class BlockVariantSelector
             _events.TryEnqueue(new VisitorEvent
             {
                 Id = EventIds.NewVersion7(context.Request.Timestamp),
-                VisitorId = context.Profile.VisitorId,
+                VisitorId = visitorId,
                 Type = VisitorEventType.Exposure,
                 Timestamp = context.Request.Timestamp,
                 Name = "block:" + choice.Group,

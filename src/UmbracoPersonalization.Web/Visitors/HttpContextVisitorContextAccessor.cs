@@ -13,6 +13,8 @@ internal sealed class HttpContextVisitorContextAccessor : IVisitorContextAccesso
 
     public VisitorContext? VisitorContext => Feature?.VisitorContext;
 
+    public string? VisitorId => Feature?.VisitorId;
+
     private PersonalizationFeature? Feature => _httpContextAccessor.HttpContext?.Features.Get<PersonalizationFeature>();
 
     public void DescribePage(IEnumerable<string> categories, IEnumerable<string> tags)

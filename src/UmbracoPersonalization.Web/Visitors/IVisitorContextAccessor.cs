@@ -16,6 +16,13 @@ public interface IVisitorContextAccessor
     VisitorContext? VisitorContext { get; }
 
     /// <summary>
+    /// The visitor id this request's events are recorded under: the signed visitor cookie's, or, once a sign-in or
+    /// sign-out during this request has moved the browser to another id, that one (the context's profile stays the one
+    /// the request started with). <c>null</c> without consent, for bots, and wherever <see cref="VisitorContext"/> is.
+    /// </summary>
+    string? VisitorId => VisitorContext is { IsIdentified: true } context ? context.Profile.VisitorId : null;
+
+    /// <summary>
     /// Describes the content of the current page (categories and tags), so conditions can use them and the
     /// page-view event raises the visitor's interest in them. Call it before the first personalized placement renders.
     /// </summary>

@@ -70,6 +70,28 @@ public sealed class SignInMergeTests
     }
 
     [Fact]
+    public async Task SignIn_ThatMovesTheBrowserToTheMembersId_RecordsThatPagesExposuresForTheMember()
+    {
+        await using var privacy = await PrivacySite.StartAsync("Sqlite");
+        var site = privacy.Site;
+        var profiles = site.GetRequiredService<IProfileStore>();
+        using var first = site.CreateCookieClient();
+        using var second = site.CreateCookieClient();
+        var member = await PrivacyAcceptanceTests.ConsentAndBrowseAsync(site, first, pages: 1);
+        await SignedInGetAsync(first, "/probe", "member-9");
+        await Waiting.UntilAsync(() => profiles.GetAsync(member), p => p?.MemberKey == "member-9", "the profile is claimed");
+        (await second.PostConsentAsync(Form(("purposes", "all")))).EnsureSuccessStatusCode(); // a browser with nothing stored yet
+        var recorded = site.GetRequiredService<RecordingEventQueue>();
+        var before = recorded.Events.Count;
+
+        (await SignedInGetAsync(second, "/tree", "member-9")).EnsureSuccessStatusCode();
+
+        var events = recorded.Events.Skip(before).ToList();
+        Assert.Contains(events, e => e.Type == Core.Events.VisitorEventType.Exposure);
+        Assert.All(events, e => Assert.Equal(member, e.VisitorId));
+    }
+
+    [Fact]
     public async Task SignIn_WithoutConsent_LinksNothing()
     {
         await using var privacy = await PrivacySite.StartAsync("Sqlite");
