@@ -101,7 +101,10 @@ public sealed class VisitorDataService : IVisitorDataService
     public async Task<VisitorErasureResult> WithdrawConsentAsync(string visitorId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(visitorId);
-        var result = await DeleteAsync([visitorId], cancellationToken).ConfigureAwait(false);
+
+        // The same reach as the visitor erasing their data: the ids merged into their profile are theirs too.
+        var ids = await ResolveAsync(VisitorDataSubject.ForVisitor(visitorId), cancellationToken).ConfigureAwait(false);
+        var result = await DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
         await AuditAsync(AuditActors.Self, AuditActions.ConsentWithdrawn, result, cancellationToken).ConfigureAwait(false);
         return result;
     }

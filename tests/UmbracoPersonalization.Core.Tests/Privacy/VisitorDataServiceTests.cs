@@ -137,6 +137,21 @@ public class VisitorDataServiceTests
     }
 
     [Fact]
+    public async Task WithdrawConsent_AlsoDeletesWhatIsStoredUnderIdsMergedIntoTheProfile()
+    {
+        _stores.Profiles["alice"].MergedVisitorIds.Add("old-anon");
+        _stores.Profiles["old-anon"] = new VisitorProfile { VisitorId = "old-anon", Version = 1, PageViews = 1, FirstSeen = T0, LastSeen = T0 };
+        _stores.Events.Add(new VisitorEvent { Id = Guid.NewGuid(), VisitorId = "old-anon", Type = VisitorEventType.PageView, Timestamp = T0 });
+
+        var result = await _service.WithdrawConsentAsync("alice");
+
+        Assert.Equal(new VisitorErasureResult(2, 2, 4, 1, 0), result);
+        Assert.DoesNotContain(_stores.Events, e => e.VisitorId is "alice" or "old-anon");
+        Assert.DoesNotContain("old-anon", _stores.Profiles.Keys);
+        Assert.Contains("alice-phone", _stores.Profiles.Keys); // another device of the member keeps its own consent
+    }
+
+    [Fact]
     public async Task Export_IsAudited()
     {
         await _service.ExportAsync(VisitorDataSubject.ForVisitor("bob"), "editor");
