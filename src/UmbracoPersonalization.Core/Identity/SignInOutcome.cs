@@ -13,8 +13,10 @@ public enum SignInOutcome
     Merged,
 
     /// <summary>
-    /// The browser switches to the member's existing id without merging (nothing stored anonymously, or the anonymous
-    /// profile belongs to another member, e.g. a shared computer).
+    /// The browser switches to the member's existing id without merging a profile: none was stored anonymously (the
+    /// browser's id is still recorded in the member's <see cref="Visitors.VisitorProfile.MergedVisitorIds"/> and what is
+    /// stored under it re-keyed), or the anonymous profile belongs to another member, e.g. a shared computer (nothing of
+    /// it is touched).
     /// </summary>
     Switched,
 

@@ -81,8 +81,27 @@ public sealed class VisitorIdentityService
             return new SignInResult(currentVisitorId, SignInOutcome.AlreadyMember);
         }
 
-        if (anonymous is null || belongsToOther)
+        if (belongsToOther)
         {
+            return new SignInResult(member.VisitorId, SignInOutcome.Switched);
+        }
+
+        if (anonymous is null)
+        {
+            // Nothing stored under the browser's id yet (its first page views may still be queued, or their profile
+            // update was given up): the id is linked all the same, so what is stored under it now moves to the member's
+            // id and what the worker stores under it later is still exported and erased with the member.
+            if (!member.MergedVisitorIds.Contains(currentVisitorId))
+            {
+                var version = member.Version;
+                member.MergedVisitorIds.Add(currentVisitorId);
+                if (!await _profiles.SaveAsync(member, version, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+            }
+
+            await _identity.RekeyAsync(currentVisitorId, member.VisitorId, cancellationToken).ConfigureAwait(false);
             return new SignInResult(member.VisitorId, SignInOutcome.Switched);
         }
 

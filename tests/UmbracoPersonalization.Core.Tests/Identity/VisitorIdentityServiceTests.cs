@@ -116,4 +116,22 @@ public class VisitorIdentityServiceTests
 
         Assert.Equal(new SignInResult("member-home", SignInOutcome.Switched), await _service.SignInAsync("new-device", "m-1", "f"));
     }
+
+    [Fact]
+    public async Task SignIn_NoStoredAnonymousProfile_LinksTheBrowsersIdAndMovesWhatIsStoredUnderIt()
+    {
+        Seed("member-home", 1, memberKey: "m-1");
+        // A page view stored under the new device's id whose profile update has not been stored (yet, or ever).
+        _stores.Events.Add(new VisitorEvent { Id = Guid.NewGuid(), VisitorId = "new-device", Type = VisitorEventType.PageView, Timestamp = T0 });
+
+        await _service.SignInAsync("new-device", "m-1", "f");
+        var again = await _service.SignInAsync("new-device", "m-1", "f2");
+
+        Assert.Equal(new SignInResult("member-home", SignInOutcome.Switched), again);
+        Assert.Equal(["new-device"], _stores.Profiles["member-home"].MergedVisitorIds);
+        Assert.Equal(2, _stores.Profiles["member-home"].Version); // linked once, not once per sign-in
+        Assert.DoesNotContain(_stores.Events, e => e.VisitorId == "new-device");
+        Assert.Equal(2, _stores.Events.Count(e => e.VisitorId == "member-home"));
+        Assert.DoesNotContain("new-device", _stores.Profiles.Keys);
+    }
 }
