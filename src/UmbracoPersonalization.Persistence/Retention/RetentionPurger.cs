@@ -142,9 +142,11 @@ public sealed partial class RetentionPurger
                     .Select(p => p.VisitorId).ToListAsync(cancellationToken).ConfigureAwait(false);
                 var profiles = await db.Profiles.Where(p => deleted.Contains(p.VisitorId) && p.LastSeen < cutoff)
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                var events = await db.Events.Where(e => deleted.Contains(e.VisitorId))
+                // Only where the profile is gone: on PostgreSQL a batch committed between the two statements above can
+                // bring a visitor back (the profile delete then keeps the profile), and their events stay with it.
+                var events = await db.Events.Where(e => deleted.Contains(e.VisitorId) && !db.Profiles.Any(p => p.VisitorId == e.VisitorId))
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                var assignments = await db.Assignments.Where(a => deleted.Contains(a.VisitorId))
+                var assignments = await db.Assignments.Where(a => deleted.Contains(a.VisitorId) && !db.Profiles.Any(p => p.VisitorId == a.VisitorId))
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var visitorId in deleted)
