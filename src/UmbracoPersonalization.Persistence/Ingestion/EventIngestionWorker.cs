@@ -574,6 +574,18 @@ public sealed partial class EventIngestionWorker : IHostedService, IDisposable
 
     private async Task NotifySavedAsync(List<VisitorProfile> saved, CancellationToken abort)
     {
+        if (_saveListeners.Length == 0)
+        {
+            return;
+        }
+
+        // A visitor erased while the batch was being written is erased again right after it (EraseLateAsync): what was
+        // saved for them is not announced.
+        if (_erasures is not null)
+        {
+            saved.RemoveAll(p => _erasures.Contains(p.VisitorId));
+        }
+
         if (saved.Count == 0)
         {
             return;

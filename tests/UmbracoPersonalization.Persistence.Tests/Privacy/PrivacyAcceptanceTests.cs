@@ -126,15 +126,18 @@ public sealed class PrivacyAcceptanceTests
     public async Task Ingestion_ErasureWhileTheBatchIsBeingWritten_LeavesNothingOfTheVisitor(PersistenceProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
+        var announced = new AnnouncedSaves();
         var services = await database.MigratedServicesAsync(
             o => o.MaxBatchDelay = TimeSpan.FromMilliseconds(10),
-            s => s.AddSingleton<IProfileEventApplier>(sp => new ErasingApplier(sp.GetRequiredService<RecentErasures>(), Erased)));
+            s => s.AddSingleton<IProfileEventApplier>(sp => new ErasingApplier(sp.GetRequiredService<RecentErasures>(), Erased))
+                .AddSingleton<IProfileSaveListener>(announced));
         var worker = services.GetRequiredService<EventIngestionWorker>();
-        await worker.StartAsync(CancellationToken.None);
         var queue = services.GetRequiredService<IEventQueue>();
 
+        // Queued before the worker starts, so they are one batch.
         Assert.True(queue.TryEnqueue(TestEvents.PageView(Erased)));
         Assert.True(queue.TryEnqueue(TestEvents.PageView(Kept)));
+        await worker.StartAsync(CancellationToken.None);
         await worker.StopAsync(CancellationToken.None);
 
         var profiles = services.GetRequiredService<IProfileStore>();
@@ -143,6 +146,7 @@ public sealed class PrivacyAcceptanceTests
         Assert.Empty(await events.GetByVisitorAsync(Erased));
         Assert.Equal(1, (await profiles.GetAsync(Kept))?.PageViews);
         Assert.Single(await events.GetByVisitorAsync(Kept));
+        Assert.Equal([Kept], announced.VisitorIds); // the erased visitor's save is not announced to listeners
     }
 
     [Fact]
@@ -229,6 +233,21 @@ public sealed class PrivacyAcceptanceTests
         Assert.Empty(await TableScanner.FindAsync(db, "member-9"));
         Assert.Empty(await TableScanner.FindAsync(db, "phone"));
         Assert.Empty(await TableScanner.FindAsync(db, "laptop"));
+    }
+
+    private sealed class AnnouncedSaves : IProfileSaveListener
+    {
+        public List<string> VisitorIds { get; } = [];
+
+        public ValueTask OnProfilesSavedAsync(IReadOnlyList<VisitorProfile> saved, CancellationToken cancellationToken)
+        {
+            lock (VisitorIds)
+            {
+                VisitorIds.AddRange(saved.Select(p => p.VisitorId));
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>
