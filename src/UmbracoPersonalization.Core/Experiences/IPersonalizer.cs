@@ -11,6 +11,10 @@ public interface IPersonalizer
     /// </summary>
     Decision Decide(string placement, VisitorContext context);
 
-    /// <summary>Whether the visitor is in the segment with <paramref name="segmentAlias"/> right now.</summary>
+    /// <summary>
+    /// Whether the visitor is in the segment with <paramref name="segmentAlias"/> right now, for showing content; never
+    /// while the visitor has paused personalization (unless an editor previews a segment), so segment-gated content
+    /// falls back to what a visitor in no segment sees, like every placement does.
+    /// </summary>
     bool IsInSegment(string segmentAlias, VisitorContext context);
 }

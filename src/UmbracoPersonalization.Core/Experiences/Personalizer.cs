@@ -67,7 +67,9 @@ public sealed partial class Personalizer : IPersonalizer
     {
         try
         {
-            return _segments.IsInSegment(segmentAlias, context);
+            ArgumentNullException.ThrowIfNull(context);
+            return (!context.Profile.PersonalizationPaused || context.PreviewSegment is not null)
+                && _segments.IsInSegment(segmentAlias, context);
         }
         catch (Exception exception)
         {

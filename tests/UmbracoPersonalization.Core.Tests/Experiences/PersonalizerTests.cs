@@ -220,6 +220,19 @@ public class PersonalizerTests
     }
 
     [Fact]
+    public void IsInSegment_VisitorPausedPersonalization_IsInNoSegment_UnlessAnEditorPreviewsOne()
+    {
+        var (personalizer, _, _) = TestDefinitions.Personalizer();
+        var paused = TestDefinitions.Context(visits: 3);
+        paused.Profile.PersonalizationPaused = true;
+        var previewed = TestDefinitions.Context(visits: 3, preview: "returning-visitors");
+        previewed.Profile.PersonalizationPaused = true;
+
+        Assert.False(personalizer.IsInSegment("returning-visitors", paused));
+        Assert.True(personalizer.IsInSegment("returning-visitors", previewed));
+    }
+
+    [Fact]
     public void Decide_AfterSnapshotSwap_UsesNewDefinitions()
     {
         var (personalizer, holder, _) = TestDefinitions.Personalizer();
