@@ -20,6 +20,9 @@ namespace UmbracoPersonalization.Web.Blocks;
 /// </summary>
 public sealed class BlockVariantSelector
 {
+    // The "group" of a block whose group cannot be read: a distinct instance, told apart by reference.
+    private static readonly string Unreadable = new('\0', 1);
+
     private readonly IVisitorContextAccessor _visitors;
     private readonly IPersonalizer _personalizer;
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
@@ -93,7 +96,7 @@ public sealed class BlockVariantSelector
         var groups = new Dictionary<string, List<TBlock>>(StringComparer.OrdinalIgnoreCase);
         foreach (var block in all)
         {
-            if (GroupOf(block, convention) is { } group)
+            if (GroupOf(block, convention) is { } group && !ReferenceEquals(group, Unreadable))
             {
                 (groups.TryGetValue(group, out var members) ? members : groups[group] = []).Add(block);
             }
@@ -108,7 +111,12 @@ public sealed class BlockVariantSelector
         choices = chosen.Values.ToList();
         RecordExposures(choices, context);
         return all
-            .Where(b => GroupOf(b, convention) is not { } group || ReferenceEquals(chosen[group].Block, b))
+            .Where(b => GroupOf(b, convention) switch
+            {
+                null => true,
+                var group when ReferenceEquals(group, Unreadable) => false,
+                var group => ReferenceEquals(chosen[group].Block, b),
+            })
             .ToList();
     }
 
@@ -191,7 +199,7 @@ public sealed class BlockVariantSelector
         {
             var variant = Value(settings, convention.VariantProperty) as string;
             var decision = _personalizer.Decide(placement, context);
-            if (decision.Variant is null || !string.Equals(decision.Variant.Key, variant, StringComparison.Ordinal))
+            if (decision.Variant is null || !string.Equals(decision.Variant.Key, variant?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 reason = string.Empty;
                 return false;
@@ -235,12 +243,23 @@ public sealed class BlockVariantSelector
         }
     }
 
-    private static string? GroupOf(IBlockReference<IPublishedElement, IPublishedElement> block, BlockVariantSettings convention) =>
-        block.Settings is { } settings
-        && convention.SettingsElementTypes.Contains(settings.ContentType.Alias, StringComparer.OrdinalIgnoreCase)
-        && Value(settings, convention.GroupProperty) is string { Length: > 0 } group
-            ? group.Trim()
-            : null;
+    private static string? GroupOf(IBlockReference<IPublishedElement, IPublishedElement> block, BlockVariantSettings convention)
+    {
+        try
+        {
+            return block.Settings is { } settings
+                && convention.SettingsElementTypes.Contains(settings.ContentType.Alias, StringComparer.OrdinalIgnoreCase)
+                && Value(settings, convention.GroupProperty) is string { Length: > 0 } group
+                    ? group.Trim()
+                    : null;
+        }
+        catch (Exception)
+        {
+            // A value converter that throws: which group the block belongs to is unknown, so it is never shown (like a
+            // member of a group whose settings cannot be read), and the page still renders.
+            return Unreadable;
+        }
+    }
 
     private static object? Value(IPublishedElement element, string alias) => element.GetProperty(alias)?.GetValue(null, null);
 

@@ -30,7 +30,7 @@ public sealed class LoadedDefinitions
     /// <summary>The default variant of <paramref name="placement"/>, or <c>null</c> when unknown.</summary>
     public VariantDefinition? GetDefaultVariant(string placement) =>
         _snapshot.ByPlacement.TryGetValue(placement, out var experience)
-            ? experience.Variants.FirstOrDefault(v => v.Key == experience.DefaultVariantKey)
+            ? experience.Variants.FirstOrDefault(v => string.Equals(v.Key, experience.DefaultVariantKey, StringComparison.OrdinalIgnoreCase)) // keys compile ignoring case
             : null;
 
     private sealed record Snapshot(DefinitionSet Set, IReadOnlyDictionary<string, ExperienceDefinition> ByPlacement);

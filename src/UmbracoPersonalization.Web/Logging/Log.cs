@@ -54,4 +54,7 @@ internal static partial class Log
     public static partial void CatalogueUpdateFailed(ILogger logger, Exception exception, int count);
     [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "Linking the visitor to the signed-in member failed; the page goes on and it is tried again on the next request")]
     public static partial void SignInMergeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5044, Level = LogLevel.Warning, Message = "Reading the consent for the banner failed; no banner is rendered")]
+    public static partial void ConsentBannerFailed(ILogger logger, Exception exception);
 }

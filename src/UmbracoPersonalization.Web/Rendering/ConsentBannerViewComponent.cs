@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Consent;
+using UmbracoPersonalization.Web.Logging;
 using UmbracoPersonalization.Web.Privacy;
 
 namespace UmbracoPersonalization.Web.Rendering;
@@ -32,7 +36,18 @@ public sealed class ConsentBannerViewComponent : ViewComponent
             return Content(string.Empty);
         }
 
-        var consent = VisitorRequest.Consent(HttpContext);
+        ConsentState consent;
+        try
+        {
+            consent = VisitorRequest.Consent(HttpContext);
+        }
+        catch (Exception ex)
+        {
+            // A consent provider that fails (a site's own CMP reader) costs the banner, never the page.
+            Log.ConsentBannerFailed(HttpContext.RequestServices.GetRequiredService<ILogger<ConsentBannerViewComponent>>(), ex);
+            return Content(string.Empty);
+        }
+
         if (consent.IsDecided)
         {
             // Nothing to render: skip finding and running the view (this runs on every page of a site).

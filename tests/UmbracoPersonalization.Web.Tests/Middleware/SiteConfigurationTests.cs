@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Visitors;
+using UmbracoPersonalization.Web.Consent;
 using UmbracoPersonalization.Web.Tests.TestSite;
 using static UmbracoPersonalization.Web.Tests.TestSite.HttpAssertions;
 
@@ -140,6 +143,18 @@ public sealed class SiteConfigurationTests
     }
 
     [Fact]
+    public async Task ThrowingConsentProvider_StillServesAPageThatHasTheBanner_WithoutIt()
+    {
+        await using var site = await TestSite.TestSite.StartAsync(services: s => s.AddSingleton<IConsentProvider, ThrowingConsentProvider>());
+
+        var response = await site.CreateClient().GetAsync("/preferences");
+
+        var html = await response.ReadHtmlAsync();
+        Assert.Null(html.QuerySelector(".up-consent"));
+        Assert.NotNull(html.QuerySelector("body"));
+    }
+
+    [Fact]
     public async Task VisitorCookie_SurvivesARestart_BecauseTheKeyRingIsPersisted()
     {
         var folder = TestSite.TestSite.CreateTempFolder();
@@ -162,6 +177,12 @@ public sealed class SiteConfigurationTests
 
         Assert.Empty(response.SetCookies());
         Assert.Equal(visitorId, (await response.ReadProbeAsync())!.VisitorId);
+    }
+
+    /// <summary>A site's own consent reader that fails on every request.</summary>
+    private sealed class ThrowingConsentProvider : IConsentProvider
+    {
+        public ConsentState GetConsent(HttpContext context) => throw new InvalidOperationException("the CMP is down");
     }
 }
 

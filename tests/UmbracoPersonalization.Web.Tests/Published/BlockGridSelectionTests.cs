@@ -69,6 +69,28 @@ public sealed class BlockGridSelectionTests
         Assert.Equal("default", body);
     }
 
+    [Fact]
+    public async Task Select_BlockWhoseGroupCannotBeRead_IsLeftOut_AndThePageRenders()
+    {
+        Func<object?> failing = () => throw new InvalidOperationException("converter failed");
+        var grid = new BlockGridModel([Item("intro"), Item("unreadable", ("upGroup", failing)), Item("default", ("upGroup", "hero"), ("upFallback", true))], 12);
+        await using var site = await TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            if (context.Request.Path == "/grid")
+            {
+                var filtered = context.RequestServices.GetRequiredService<BlockVariantSelector>().Select(grid);
+                await context.Response.WriteAsync(string.Join(' ', filtered.Select(Text)));
+                return;
+            }
+
+            await next(context);
+        }));
+
+        var body = await site.CreateClient().GetStringAsync("/grid");
+
+        Assert.Equal("intro default", body);
+    }
+
     /// <summary>Stands in for a property value converter that fails when its value is read.</summary>
     private sealed class ThrowingValues : IEnumerable<string>
     {

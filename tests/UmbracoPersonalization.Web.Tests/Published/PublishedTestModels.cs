@@ -60,7 +60,9 @@ public sealed class SegmentedProperty(IPublishedPropertyType propertyType, IRead
 
     public object? GetSourceValue(string? culture = null, string? segment = null) => GetValue(culture, segment);
 
-    public object? GetValue(string? culture = null, string? segment = null) => values.GetValueOrDefault(segment ?? string.Empty);
+    // A Func value stands in for a value converter: it runs (and may throw) when the value is read.
+    public object? GetValue(string? culture = null, string? segment = null) =>
+        values.GetValueOrDefault(segment ?? string.Empty) is Func<object?> convert ? convert() : values.GetValueOrDefault(segment ?? string.Empty);
 
     public object? GetDeliveryApiValue(bool expanding, string? culture = null, string? segment = null) => GetValue(culture, segment);
 }
