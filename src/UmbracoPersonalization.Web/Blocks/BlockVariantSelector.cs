@@ -56,6 +56,19 @@ public sealed class BlockVariantSelector
     public BlockGridModel Select(BlockGridModel? blocks) =>
         blocks is null ? BlockGridModel.Empty : new BlockGridModel(SelectGrid(blocks), blocks.GridColumns);
 
+    /// <summary>
+    /// A Block Grid's top-level items to render, the decided block of each group, with every area filtered the same way
+    /// (groups are per area), and the choices made for the top level's groups.
+    /// </summary>
+    /// <param name="blocks">The block grid.</param>
+    /// <param name="choices">What was chosen per top-level group, with reasons.</param>
+    /// <returns>The items to render: copies where an area changed, never the published items changed.</returns>
+    public IReadOnlyList<BlockGridItem> Select(BlockGridModel blocks, out IReadOnlyList<BlockChoice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        return Select((IEnumerable<BlockGridItem>)blocks, out choices).Select(WithSelectedAreas).ToList();
+    }
+
     private List<BlockGridItem> SelectGrid(IEnumerable<BlockGridItem> items) =>
         Select(items, out _).Select(WithSelectedAreas).ToList();
 

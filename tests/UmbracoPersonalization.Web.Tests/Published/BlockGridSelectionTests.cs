@@ -30,7 +30,9 @@ public sealed class BlockGridSelectionTests
         {
             if (context.Request.Path == "/grid")
             {
-                var filtered = context.RequestServices.GetRequiredService<BlockVariantSelector>().Select(grid);
+                // Both ways in: the model (helpers) and the items with their choices (the view component).
+                var selector = context.RequestServices.GetRequiredService<BlockVariantSelector>();
+                IEnumerable<BlockGridItem> filtered = context.Request.Query.ContainsKey("items") ? selector.Select(grid, out _) : selector.Select(grid);
                 await context.Response.WriteAsync(string.Join(' ', filtered.Select(i =>
                     Text(i) + (i.Areas.Any() ? "[" + string.Join(',', i.Areas.SelectMany(a => a).Select(Text)) + "]" : string.Empty))));
                 return;
@@ -42,9 +44,13 @@ public sealed class BlockGridSelectionTests
 
         var spring = await client.GetStringAsync("/grid?utm_campaign=spring");
         var plain = await client.GetStringAsync("/grid");
+        var springItems = await client.GetStringAsync("/grid?utm_campaign=spring&items=1");
+        var plainItems = await client.GetStringAsync("/grid?items=1");
 
         Assert.Equal("section[area spring] top spring", spring);
         Assert.Equal("section[area default] top default", plain);
+        Assert.Equal(spring, springItems);
+        Assert.Equal(plain, plainItems);
         Assert.Equal(2, grid.Single(i => Text(i) == "section").Areas.Single().Count); // the published model is unchanged
     }
 
