@@ -62,10 +62,38 @@ internal sealed class VisitorRightsEndpoint
             return;
         }
 
-        if (expected == HttpMethods.Post && (!ConsentEndpoint.IsSameOrigin(request) || !request.HasFormContentType))
+        IFormCollection form = FormCollection.Empty;
+        if (expected == HttpMethods.Post)
         {
-            await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "Post a form from this site (the Origin or Referer header must match).");
-            return;
+            if (!ConsentEndpoint.IsSameOrigin(request))
+            {
+                await ProblemResponses.Problem(context, StatusCodes.Status403Forbidden, "Cross-origin request refused", "Post a form from this site (the Origin or Referer header must match).");
+                return;
+            }
+
+            if (!request.HasFormContentType)
+            {
+                await ProblemResponses.Problem(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Post application/x-www-form-urlencoded or multipart/form-data.");
+                return;
+            }
+
+            // Read and checked before anything changes: a bad form or return address changes nothing.
+            try
+            {
+                form = await ReadFormAsync(context);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                await ProblemResponses.ValidationProblem(
+                    context, "body", $"The body could not be read as a form of at most {FormLimits.ValueCountLimit} values of {FormLimits.ValueLengthLimit} characters.", "Invalid form");
+                return;
+            }
+
+            if (form["returnUrl"].ToString() is { Length: > 0 } returnUrl && !ConsentEndpoint.IsLocalUrl(returnUrl))
+            {
+                await ProblemResponses.ValidationProblem(context, "returnUrl", "returnUrl must be a local path such as '/privacy'.", "Invalid return address");
+                return;
+            }
         }
 
         var visitorId = VisitorRequest.VisitorId(context);
@@ -82,18 +110,17 @@ internal sealed class VisitorRightsEndpoint
                 await VisitorRequest.WriteExportAsync(context, VisitorDataJson.Serialize(export));
                 return;
             case "erase":
-                var form = await ReadFormAsync(context);
                 await _data.EraseAsync(VisitorDataSubject.ForVisitor(visitorId), AuditActors.Self, context.RequestAborted);
                 VisitorRequest.DeleteVisitorCookie(context);
                 Done(context, form);
                 return;
             default:
-                await PreferencesAsync(context, visitorId);
+                await PreferencesAsync(context, visitorId, form);
                 return;
         }
     }
 
-    private async Task PreferencesAsync(HttpContext context, string visitorId)
+    private async Task PreferencesAsync(HttpContext context, string visitorId, IFormCollection form)
     {
         if (!VisitorRequest.Consent(context).AllowsStorage)
         {
@@ -101,7 +128,6 @@ internal sealed class VisitorRightsEndpoint
             return;
         }
 
-        var form = await ReadFormAsync(context);
         var action = form["action"].ToString();
         var value = form["value"].ToString().Trim();
         if (!TryGetChange(action, value, out var change, out var error))
@@ -183,7 +209,7 @@ internal sealed class VisitorRightsEndpoint
     private static void Done(HttpContext context, IFormCollection form)
     {
         var returnUrl = form["returnUrl"].ToString();
-        if (returnUrl.Length > 0 && ConsentEndpoint.IsLocalUrl(returnUrl))
+        if (returnUrl.Length > 0) // checked to be local before anything changed
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = returnUrl;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -145,6 +146,42 @@ public sealed class PrivacyAcceptanceTests
         Assert.NotEmpty(await ScanAllTablesAsync(privacy.Site, bobId));
         var entry = Assert.Single((await privacy.Site.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.Erased })).Items);
         Assert.Null(entry.EntityKey);
+    }
+
+    [Theory]
+    [InlineData("erase", "too many values", HttpStatusCode.BadRequest, "body")]
+    [InlineData("erase", "a foreign return address", HttpStatusCode.BadRequest, "returnUrl")]
+    [InlineData("preferences", "too many values", HttpStatusCode.BadRequest, "body")]
+    [InlineData("preferences", "a foreign return address", HttpStatusCode.BadRequest, "returnUrl")]
+    [InlineData("erase", "JSON", HttpStatusCode.UnsupportedMediaType, null)]
+    public async Task SelfServicePost_WithBadInput_AnswersAProblem_AndChangesNothing(string action, string input, HttpStatusCode status, string? field)
+    {
+        await using var privacy = await PrivacySite.StartAsync("Sqlite");
+        using var client = privacy.Site.CreateCookieClient();
+        var visitorId = await ConsentAndBrowseAsync(privacy.Site, client, pages: 1);
+        HttpContent content = input switch
+        {
+            "too many values" => Form([.. Enumerable.Range(0, 9).Select(i => ("action", "pause"))]),
+            "a foreign return address" => Form(("action", "pause"), ("returnUrl", "//evil.example/")),
+            _ => JsonContent.Create(new { action = "pause" }),
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/umbraco/personalization/api/me/" + action) { Content = content };
+        request.Headers.Add("Origin", "http://localhost");
+
+        var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (field is not null)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"the problem names {field}");
+        }
+
+        var profile = await privacy.Site.GetRequiredService<IProfileStore>().GetAsync(visitorId);
+        Assert.NotNull(profile);
+        Assert.False(profile.PersonalizationPaused);
+        Assert.NotNull(client.GetCookie("up_vid"));
     }
 
     [Fact]
