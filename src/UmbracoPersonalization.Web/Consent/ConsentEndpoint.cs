@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using UmbracoPersonalization.Core.Consent;
 using UmbracoPersonalization.Core.Privacy;
+using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Web.Configuration;
 using UmbracoPersonalization.Web.Middleware;
 using UmbracoPersonalization.Web.Visitors;
@@ -159,6 +160,12 @@ public sealed class ConsentEndpoint
                 PersonalizationCookies.Delete(response, request, visitorCookie);
             }
 
+            return;
+        }
+
+        // Bots are never identified: their choice is recorded, a visitor id is not issued.
+        if (context.RequestServices.GetService<UserAgentClassifier>()?.Classify(request.Headers.UserAgent) == DeviceClass.Bot)
+        {
             return;
         }
 

@@ -45,6 +45,19 @@ public sealed class ConsentEndpointTests(DefaultSiteFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Post_FromABot_RecordsTheChoice_ButIssuesNoVisitorCookie()
+    {
+        using var client = fixture.Site.CreateCookieClient();
+        var response = await client.PostConsentAsync(
+            Form(("purposes", "all")),
+            r => r.Headers.UserAgent.ParseAdd("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.StartsWith("analytics-personalization-marketing_", client.GetCookie("up_consent"));
+        Assert.Null(client.GetCookie("up_vid"));
+    }
+
+    [Fact]
     public async Task Post_Withdrawal_DeletesTheVisitorCookie()
     {
         using var client = fixture.Site.CreateCookieClient();
