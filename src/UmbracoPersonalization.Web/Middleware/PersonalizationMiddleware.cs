@@ -99,7 +99,10 @@ internal sealed class PersonalizationMiddleware
             return new(Feature(context, settings, consent, requestContext, TransientProfile(string.Empty, requestContext), visitorId, isBot));
         }
 
-        var store = context.RequestServices.GetService<IProfileStore>();
+        // Analytics consent alone lets the visit be counted (the profile is kept for analytics and experiments), but
+        // adapting what the visitor sees from what was remembered needs the personalization purpose: until then the
+        // page is decided from this request alone, as for a visitor who has not chosen.
+        var store = consent.Allows(ConsentPurposes.Personalization) ? context.RequestServices.GetService<IProfileStore>() : null;
         if (store is null)
         {
             return new(Feature(context, settings, consent, requestContext, TransientProfile(visitorId, requestContext), visitorId, isBot));

@@ -97,6 +97,32 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public async Task AnalyticsConsentAlone_CountsThePageViews_ButAdaptsNothingUntilPersonalizationIsAllowed()
+    {
+        var visitor = new Visitor();
+        var client = visitor.ClientFor(_site);
+        (await Visitor.ConsentAsync(client, "analytics")).EnsureSuccessStatusCode();
+        foreach (var url in BikePages)
+        {
+            await client.GetPageAsync(url);
+        }
+
+        await Eventually.Until(
+            async () =>
+            {
+                using var response = await client.GetAsync("/umbraco/personalization/api/me/export");
+                using var export = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return export.RootElement.GetProperty("profiles").EnumerateArray().Select(p => p.GetProperty("pageViews").GetInt32()).FirstOrDefault();
+            },
+            pageViews => pageViews >= BikePages.Length,
+            "the three bike page views counted in the stored profile");
+        Assert.Equal("default", Visitor.HeroVariant(await client.GetPageAsync("/")));
+
+        (await Visitor.ConsentAsync(client, "analytics,personalization")).EnsureSuccessStatusCode();
+        await HeroAsync(client, "bikes", "the bikes hero once personalization is allowed");
+    }
+
+    [Fact]
     public async Task DownloadMyData_ReturnsTheVisitorsProfileAndPageViewsAsJson()
     {
         var client = await BikeFanAsync(new Visitor());
