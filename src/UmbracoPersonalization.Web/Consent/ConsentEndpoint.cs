@@ -82,6 +82,15 @@ public sealed class ConsentEndpoint
             return;
         }
 
+        // A choice recorded here would be overruled on the next request by the CMP's TC string, which the TCF reader
+        // prefers: a withdrawal would not stick, a grant would not either. The CMP is where this visitor chooses.
+        if (context.RequestServices.GetService<IConsentProvider>() is TcfConsentProvider && TcfConsentProvider.HasTcString(context))
+        {
+            await ProblemResponses.Problem(
+                context, StatusCodes.Status409Conflict, "Consent is managed by the consent platform", "This visitor's choice is kept by the site's IAB TCF consent platform: change it there.");
+            return;
+        }
+
         if (request.ContentLength > MaxBodyBytes)
         {
             await ProblemResponses.Problem(context, StatusCodes.Status413PayloadTooLarge, "Request too large", $"At most {MaxBodyBytes} bytes.");

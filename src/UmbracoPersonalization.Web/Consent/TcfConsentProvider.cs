@@ -19,6 +19,15 @@ public sealed class TcfConsentProvider(IConsentProvider fallback, TcfPurposeMapp
 
     private readonly TcfPurposeMapping _mapping = mapping ?? TcfPurposeMapping.Default;
 
+    /// <summary>Whether the request carries a TC string this provider reads (then the CMP, not the package, holds the choice).</summary>
+    /// <param name="httpContext">The request.</param>
+    /// <returns><c>true</c> when <c>euconsent-v2</c> is present and decodes.</returns>
+    public static bool HasTcString(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.Request.Cookies[CookieName] is { } value && TcStringDecoder.TryDecode(value, out _);
+    }
+
     /// <inheritdoc />
     public ConsentState GetConsent(HttpContext httpContext)
     {

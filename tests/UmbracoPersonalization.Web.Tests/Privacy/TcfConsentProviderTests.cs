@@ -52,6 +52,22 @@ public sealed class TcfConsentProviderTests
     }
 
     [Fact]
+    public async Task ConsentEndpoint_WithATcString_RefusesAChoiceTheCmpWouldOverrule()
+    {
+        await using var privacy = await StartAsync();
+        using var client = privacy.Site.CreateCookieClient();
+        client.SetCookie("euconsent-v2", new TcStringBuilder { Purposes = [1, 3, 4] }.Build());
+        Assert.True((await (await client.GetAsync("/probe")).ReadProbeAsync())!.Identified);
+
+        var response = await client.PostConsentAsync(Form(("purposes", "necessary")));
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(client.GetCookie("up_consent"));
+        Assert.True((await (await client.GetAsync("/probe")).ReadProbeAsync())!.Identified);
+    }
+
+    [Fact]
     public async Task NoOrGarbageTcString_FallsBackToThePackagesOwnCookie()
     {
         await using var privacy = await StartAsync();
