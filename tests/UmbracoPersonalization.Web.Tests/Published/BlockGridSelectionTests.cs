@@ -26,20 +26,13 @@ public sealed class BlockGridSelectionTests
         var section = Item("section");
         section.Areas = [inner];
         var grid = new BlockGridModel([section, Item("top spring", ("upGroup", "hero"), ("upSegment", "campaign-spring")), Item("top default", ("upGroup", "hero"), ("upFallback", true))], 12);
-        await using var site = await TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
+        // Both ways in: the model (helpers) and the items with their choices (the view component).
+        await using var site = await GridSiteAsync((selector, request) =>
         {
-            if (context.Request.Path == "/grid")
-            {
-                // Both ways in: the model (helpers) and the items with their choices (the view component).
-                var selector = context.RequestServices.GetRequiredService<BlockVariantSelector>();
-                IEnumerable<BlockGridItem> filtered = context.Request.Query.ContainsKey("items") ? selector.Select(grid, out _) : selector.Select(grid);
-                await context.Response.WriteAsync(string.Join(' ', filtered.Select(i =>
-                    Text(i) + (i.Areas.Any() ? "[" + string.Join(',', i.Areas.SelectMany(a => a).Select(Text)) + "]" : string.Empty))));
-                return;
-            }
-
-            await next(context);
-        }));
+            IEnumerable<BlockGridItem> filtered = request.Query.ContainsKey("items") ? selector.Select(grid, out _) : selector.Select(grid);
+            return string.Join(' ', filtered.Select(i =>
+                Text(i) + (i.Areas.Any() ? "[" + string.Join(',', i.Areas.SelectMany(a => a).Select(Text)) + "]" : string.Empty)));
+        });
         var client = site.CreateClient();
 
         var spring = await client.GetStringAsync("/grid?utm_campaign=spring");
@@ -58,17 +51,7 @@ public sealed class BlockGridSelectionTests
     public async Task Select_BlockWhoseSettingsThrow_ShowsTheFallbackInstead()
     {
         var grid = new BlockGridModel([Item("broken", ("upGroup", "hero"), ("upSegment", new ThrowingValues())), Item("default", ("upGroup", "hero"), ("upFallback", true))], 12);
-        await using var site = await TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
-        {
-            if (context.Request.Path == "/grid")
-            {
-                var filtered = context.RequestServices.GetRequiredService<BlockVariantSelector>().Select(grid);
-                await context.Response.WriteAsync(string.Join(' ', filtered.Select(Text)));
-                return;
-            }
-
-            await next(context);
-        }));
+        await using var site = await GridSiteAsync((selector, _) => string.Join(' ', selector.Select(grid).Select(Text)));
 
         var body = await site.CreateClient().GetStringAsync("/grid?utm_campaign=spring");
 
@@ -80,22 +63,25 @@ public sealed class BlockGridSelectionTests
     {
         Func<object?> failing = () => throw new InvalidOperationException("converter failed");
         var grid = new BlockGridModel([Item("intro"), Item("unreadable", ("upGroup", failing)), Item("default", ("upGroup", "hero"), ("upFallback", true))], 12);
-        await using var site = await TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
-        {
-            if (context.Request.Path == "/grid")
-            {
-                var filtered = context.RequestServices.GetRequiredService<BlockVariantSelector>().Select(grid);
-                await context.Response.WriteAsync(string.Join(' ', filtered.Select(Text)));
-                return;
-            }
-
-            await next(context);
-        }));
+        await using var site = await GridSiteAsync((selector, _) => string.Join(' ', selector.Select(grid).Select(Text)));
 
         var body = await site.CreateClient().GetStringAsync("/grid");
 
         Assert.Equal("intro default", body);
     }
+
+    /// <summary>A test site answering <c>/grid</c> with what <paramref name="render"/> writes from the request's selector.</summary>
+    private static Task<TestSite.TestSite> GridSiteAsync(Func<BlockVariantSelector, HttpRequest, string> render) =>
+        TestSite.TestSite.StartAsync(pipeline: app => app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            if (context.Request.Path == "/grid")
+            {
+                await context.Response.WriteAsync(render(context.RequestServices.GetRequiredService<BlockVariantSelector>(), context.Request));
+                return;
+            }
+
+            await next(context);
+        }));
 
     /// <summary>Stands in for a property value converter that fails when its value is read.</summary>
     private sealed class ThrowingValues : IEnumerable<string>
