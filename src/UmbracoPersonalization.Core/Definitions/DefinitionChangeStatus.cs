@@ -11,4 +11,7 @@ public enum DefinitionChangeStatus
 
     /// <summary>Nothing to delete.</summary>
     NotFound,
+
+    /// <summary>Other changes kept coming first (each time the change was validated again); nothing was saved.</summary>
+    Conflict,
 }

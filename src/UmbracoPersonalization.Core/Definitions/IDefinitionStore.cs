@@ -27,4 +27,30 @@ public interface IDefinitionStore
 
     /// <summary>Deletes an experience; returns whether it existed.</summary>
     Task<bool> DeleteExperienceAsync(string placement, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="SaveSegmentAsync"/> only while the definitions are still at <paramref name="expectedVersion"/> (the
+    /// version the change was validated against); <c>false</c>, with nothing written, when another change came first.
+    /// Stores without a shared version write unconditionally (this default).
+    /// </summary>
+    async Task<bool> TrySaveSegmentAsync(SegmentDefinition segment, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await SaveSegmentAsync(segment, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary><see cref="DeleteSegmentAsync"/> only at <paramref name="expectedVersion"/>; <c>false</c> when another change came first or nothing was deleted.</summary>
+    Task<bool> TryDeleteSegmentAsync(string alias, long expectedVersion, CancellationToken cancellationToken = default) =>
+        DeleteSegmentAsync(alias, cancellationToken);
+
+    /// <summary><see cref="SaveExperienceAsync"/> only at <paramref name="expectedVersion"/>; <c>false</c> when another change came first.</summary>
+    async Task<bool> TrySaveExperienceAsync(ExperienceDefinition experience, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await SaveExperienceAsync(experience, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary><see cref="DeleteExperienceAsync"/> only at <paramref name="expectedVersion"/>; <c>false</c> when another change came first or nothing was deleted.</summary>
+    Task<bool> TryDeleteExperienceAsync(string placement, long expectedVersion, CancellationToken cancellationToken = default) =>
+        DeleteExperienceAsync(placement, cancellationToken);
 }

@@ -64,10 +64,17 @@ public sealed class EfDefinitionStore : IDefinitionStore
     }
 
     /// <inheritdoc />
-    public Task SaveSegmentAsync(SegmentDefinition segment, CancellationToken cancellationToken = default)
+    public Task SaveSegmentAsync(SegmentDefinition segment, CancellationToken cancellationToken = default) =>
+        TrySaveSegmentAsync(segment, expectedVersion: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TrySaveSegmentAsync(SegmentDefinition segment, long expectedVersion, CancellationToken cancellationToken = default) =>
+        TrySaveSegmentAsync(segment, (long?)expectedVersion, cancellationToken);
+
+    private Task<bool> TrySaveSegmentAsync(SegmentDefinition segment, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        return ChangeAsync(async db =>
+        return ChangeAsync(expectedVersion, async db =>
         {
             var row = await db.Segments.FirstOrDefaultAsync(s => s.Alias == segment.Alias, cancellationToken).ConfigureAwait(false);
             if (row is null)
@@ -86,22 +93,37 @@ public sealed class EfDefinitionStore : IDefinitionStore
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteSegmentAsync(string alias, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteSegmentAsync(string alias, CancellationToken cancellationToken = default) =>
+        TryDeleteSegmentAsync(alias, expectedVersion: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryDeleteSegmentAsync(string alias, long expectedVersion, CancellationToken cancellationToken = default) =>
+        TryDeleteSegmentAsync(alias, (long?)expectedVersion, cancellationToken);
+
+    private Task<bool> TryDeleteSegmentAsync(string alias, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alias);
         return ChangeAsync(
+            expectedVersion,
             async db => await db.Segments.Where(s => s.Alias == alias).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0,
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task SaveExperienceAsync(ExperienceDefinition experience, CancellationToken cancellationToken = default)
+    public Task SaveExperienceAsync(ExperienceDefinition experience, CancellationToken cancellationToken = default) =>
+        TrySaveExperienceAsync(experience, expectedVersion: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TrySaveExperienceAsync(ExperienceDefinition experience, long expectedVersion, CancellationToken cancellationToken = default) =>
+        TrySaveExperienceAsync(experience, (long?)expectedVersion, cancellationToken);
+
+    private Task<bool> TrySaveExperienceAsync(ExperienceDefinition experience, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experience);
         var variants = DefinitionJson.SerializeVariants(experience.Variants);
         var rules = DefinitionJson.SerializeRules(experience.Rules);
         var experiment = DefinitionJson.SerializeExperiment(experience.Experiment);
-        return ChangeAsync(async db =>
+        return ChangeAsync(expectedVersion, async db =>
         {
             var row = await db.Experiences.FirstOrDefaultAsync(e => e.Placement == experience.Placement, cancellationToken).ConfigureAwait(false);
             if (row is null)
@@ -129,10 +151,18 @@ public sealed class EfDefinitionStore : IDefinitionStore
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteExperienceAsync(string placement, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteExperienceAsync(string placement, CancellationToken cancellationToken = default) =>
+        TryDeleteExperienceAsync(placement, expectedVersion: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryDeleteExperienceAsync(string placement, long expectedVersion, CancellationToken cancellationToken = default) =>
+        TryDeleteExperienceAsync(placement, (long?)expectedVersion, cancellationToken);
+
+    private Task<bool> TryDeleteExperienceAsync(string placement, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
         return ChangeAsync(
+            expectedVersion,
             async db => await db.Experiences.Where(e => e.Placement == placement).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0,
             cancellationToken);
     }
@@ -143,8 +173,11 @@ public sealed class EfDefinitionStore : IDefinitionStore
             .Select(v => v.Version)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Runs <paramref name="change"/> and, when it changed something, commits it with a bumped version; one transaction.</summary>
-    private async Task<bool> ChangeAsync(Func<PersonalizationDbContext, Task<bool>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="change"/> and, when it changed something, commits it with a bumped version; one transaction.
+    /// With <paramref name="expectedVersion"/>, only while the version is still that one (else nothing, <c>false</c>).
+    /// </summary>
+    private async Task<bool> ChangeAsync(long? expectedVersion, Func<PersonalizationDbContext, Task<bool>> change, CancellationToken cancellationToken)
     {
         var db = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -152,12 +185,14 @@ public sealed class EfDefinitionStore : IDefinitionStore
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                // Bump first: it takes the write lock at once (SQLite) and is undone when nothing changed.
-                await db.DefinitionsVersion
-                    .Where(v => v.Id == DefinitionsVersionRow.SingletonId)
+                // Bump first: it takes the write lock at once (SQLite; on PostgreSQL the row lock, so concurrent changes
+                // queue here) and is undone when nothing changed. Checked against the expected version in the same
+                // statement: a change validated against an older set writes nothing.
+                var bumped = await db.DefinitionsVersion
+                    .Where(v => v.Id == DefinitionsVersionRow.SingletonId && (expectedVersion == null || v.Version == expectedVersion))
                     .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken)
                     .ConfigureAwait(false);
-                var changed = await change(db).ConfigureAwait(false);
+                var changed = (bumped > 0 || expectedVersion is null) && await change(db).ConfigureAwait(false);
                 if (changed)
                 {
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -46,9 +46,18 @@ internal sealed class DefinitionRefreshService : BackgroundService, IDefinitionR
     {
         if (_settings.CurrentValue.Enabled)
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(StartupLoadTimeout);
-            await RefreshAsync(cts.Token);
+            using var timeout = new CancellationTokenSource(StartupLoadTimeout, _timeProvider);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                await RefreshAsync(cts.Token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A database too slow to answer at start-up: the site starts with default content, and the periodic
+                // refresh loads the definitions once it answers.
+                Log.DefinitionsLoadFailed(_logger, ex);
+            }
         }
 
         await base.StartAsync(cancellationToken);
