@@ -32,15 +32,25 @@ internal sealed partial class LiquidTemplateReads
         ArgumentNullException.ThrowIfNull(source);
         var paths = new List<string[]>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match markup in Markup().Matches(source))
+
+        // Two readings of where tags end (the first closing mark, or the first one outside quoted text, as DotLiquid's
+        // tokenizer reads them), so a quoted "%}" cannot hide a read or the clock.
+        foreach (Match markup in Markup().Matches(source).Concat(QuotedMarkup().Matches(source)))
         {
-            if (Clock().IsMatch(markup.Value))
+            // A computed lookup ([name]) can reach any root by a name built at render time.
+            if (Clock().IsMatch(markup.Value) || markup.Value.Contains('['))
             {
                 return new LiquidTemplateReads([], isMemoizable: false);
             }
 
             foreach (Match reference in Reference().Matches(markup.Value))
             {
+                if (!IsLowerCaseRoot(reference.Value))
+                {
+                    // Another spelling of a root (Visitor, CONTEXT): DotLiquid may resolve it, its path is not known here.
+                    return new LiquidTemplateReads([], isMemoizable: false);
+                }
+
                 if (seen.Add(reference.Value))
                 {
                     paths.Add(reference.Value.Split('.'));
@@ -51,12 +61,22 @@ internal sealed partial class LiquidTemplateReads
         return new LiquidTemplateReads(paths, isMemoizable: true);
     }
 
+    private static bool IsLowerCaseRoot(string reference) =>
+        reference.StartsWith("visitor", StringComparison.Ordinal)
+        || reference.StartsWith("context", StringComparison.Ordinal)
+        || reference.StartsWith("item", StringComparison.Ordinal);
+
     // Outputs and tags; their insides are where variables are read.
     [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Markup();
 
-    // A root not preceded by a word character or a dot (so `x.visitor` or `myvisitor` are not roots), with its dotted path.
-    [GeneratedRegex(@"(?<![\w.])(?:visitor|context|item)(?:\.[A-Za-z_][\w-]*)*", RegexOptions.CultureInvariant)]
+    // Tags and outputs whose end is the first closing mark outside quoted text.
+    [GeneratedRegex(@"\{\{(?:[^}""']|\}(?!\})|""[^""]*""|'[^']*')*\}\}|\{%(?:[^%""']|%(?!\})|""[^""]*""|'[^']*')*%\}", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedMarkup();
+
+    // A root in any letter case, not preceded by a word character or a dot (so `x.visitor` or `myvisitor` are not
+    // roots), with its dotted path.
+    [GeneratedRegex(@"(?<![\w.])(?:visitor|context|item)(?:\.[A-Za-z_][\w-]*)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
     [GeneratedRegex(@"\b(?:now|today)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

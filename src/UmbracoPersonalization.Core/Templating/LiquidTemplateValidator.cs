@@ -17,6 +17,37 @@ namespace UmbracoPersonalization.Core.Templating;
 /// </remarks>
 public sealed class LiquidTemplateValidator
 {
+    /// <summary>
+    /// Where the tag or output that starts before <paramref name="from"/> ends (<c>%}</c> or <c>}}</c>), skipping quoted
+    /// text as DotLiquid's tokenizer does: a <c>"%}"</c> inside a string neither ends the tag for the parser nor may it
+    /// end it here, or the rest of the tag would escape these checks. -1 when it is not closed.
+    /// </summary>
+    private static int IndexOfClose(string source, int from, char first)
+    {
+        var quote = '\0';
+        for (var i = from; i < source.Length - 1; i++)
+        {
+            var c = source[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == first && source[i + 1] == '}')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal) { "if", "unless", "case", "for", "comment", "raw" };
 
     private static readonly HashSet<string> InnerTags = new(StringComparer.Ordinal)
@@ -103,7 +134,7 @@ public sealed class LiquidTemplateValidator
                 continue;
             }
 
-            var close = source.IndexOf(kind == '%' ? "%}" : "}}", open + 2, StringComparison.Ordinal);
+            var close = IndexOfClose(source, open + 2, kind == '%' ? '%' : '}');
             if (close < 0)
             {
                 return kind == '%' ? "A tag '{%' is not closed with '%}'." : "An output '{{' is not closed with '}}'.";

@@ -122,6 +122,27 @@ public class LiquidOutputMemoTests
         Assert.Equal(0, Memoized(template));
     }
 
+    [Theory]
+    [InlineData("<p>Hi {{ Visitor.preferences.firstName }}</p>")]
+    [InlineData("{% assign r = \"visiXtor\" | remove: \"X\" %}<p>Hi {{ [r].preferences.firstName }}</p>")]
+    public void TemplatesThatCanReachTheVisitorUnseen_AreNeverMemoized_SoNobodyGetsAnothersOutput(string template)
+    {
+        Render(template, Visitor("Ann"));
+
+        Assert.DoesNotContain("Ann", Render(template, Visitor("Bob")), StringComparison.Ordinal);
+        Assert.False(LiquidTemplateReads.Analyze(template).IsMemoizable);
+        Assert.Equal(0, Memoized(template));
+    }
+
+    [Fact]
+    public void Analyze_AReadAfterAQuotedClosingMark_IsFound()
+    {
+        var reads = LiquidTemplateReads.Analyze("{% if \"%}\" == visitor.country %}NL{% endif %}{{ \"}}\" | append: context.path }}");
+
+        Assert.True(reads.IsMemoizable);
+        Assert.Equal(["visitor.country", "context.path"], reads.Paths.Select(p => string.Join('.', p)));
+    }
+
     [Fact]
     public void MemoizeOutputOff_RemembersNothing()
     {

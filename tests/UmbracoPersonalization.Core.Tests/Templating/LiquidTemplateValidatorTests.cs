@@ -15,6 +15,7 @@ public class LiquidTemplateValidatorTests
     [InlineData("{% comment %}note{% endcomment %}{% raw %}{{ x }}{% endraw %}")]
     [InlineData("{{ 'a|b..c' | upcase }}")]
     [InlineData("Plain text with { braces }")]
+    [InlineData("{{ \"50%} off\" | upcase }} and {{ 'a}}b' | downcase }}")]
     public void Validate_AllowedTemplate_IsValid(string template)
     {
         var result = _validator.Validate(template);
@@ -69,6 +70,9 @@ public class LiquidTemplateValidatorTests
     [InlineData("{% endif %}", "'{% endif %}' has no opening tag.")]
     [InlineData("{% if true ", "A tag '{%' is not closed with '%}'.")]
     [InlineData("{{ visitor", "An output '{{' is not closed with '}}'.")]
+    // A closing mark inside a string does not end the tag (nor does it for DotLiquid): what follows is checked too.
+    [InlineData("{% for i in (1..40) %}{% assign s = \"%}\" | prepend: s | append: s %}{% endfor %}{{ s | size }}", "The filter 'prepend' is not allowed.")]
+    [InlineData("{{ \"}}\" | default: \"{%assign\" }}{% capture x %}y{% endcapture %}", "The tag 'capture' is not allowed.")]
     public void Validate_ForbiddenConstruct_IsRejectedWithReason(string template, string error)
     {
         Assert.Equal(error, _validator.Validate(template).Error);
