@@ -114,11 +114,18 @@ public sealed class PlacementRenderer
     private RenderedPlacement Build(string placement, VariantDefinition variant, VisitorContext context, Decision? decision, bool isFallback, string? note = null)
     {
         var properties = variant.Properties ?? new Dictionary<string, string>();
+        var rendered = variant.Kind is VariantKind.Html or VariantKind.Text or VariantKind.CallToAction ? _liquid.RenderVariant(variant, context) : null;
+        if (rendered is { IsFallback: true } && !properties.ContainsKey(LiquidRenderer.FallbackProperty))
+        {
+            // A template that failed with no fallback text of its own: the placement's default variant instead of nothing.
+            throw new InvalidOperationException($"The template of variant '{variant.Key}' failed and has no '{LiquidRenderer.FallbackProperty}' text: {rendered.Error}");
+        }
+
         var body = variant.Kind switch
         {
             // Liquid output keeps the template's markup and escapes values; the final HTML is then sanitized.
-            VariantKind.Html => new HtmlString(_sanitizer.Sanitize(_liquid.RenderVariant(variant, context).Html)),
-            VariantKind.Text or VariantKind.CallToAction => new HtmlString(_liquid.RenderVariant(variant, context).Html), // escaped
+            VariantKind.Html => new HtmlString(_sanitizer.Sanitize(rendered!.Html)),
+            VariantKind.Text or VariantKind.CallToAction => new HtmlString(rendered!.Html), // escaped
             _ => HtmlString.Empty, // content references are rendered by the site (blocks), not here
         };
         IHtmlContent? label = properties.TryGetValue("label", out var rawLabel)
