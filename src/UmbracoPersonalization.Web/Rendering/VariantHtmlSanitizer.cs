@@ -95,7 +95,25 @@ public sealed class VariantHtmlSanitizer
 
     internal static bool IsProtocolRelative(string url)
     {
+        // Browsers drop tabs and line breaks anywhere in a URL before reading it, so "/\t/host" is "//host".
         var trimmed = url.AsSpan().TrimStart(" \t\r\n\f\v\0");
-        return trimmed.Length >= 2 && trimmed[0] is '/' or '\\' && trimmed[1] is '/' or '\\';
+        var first = -1;
+        foreach (var c in trimmed)
+        {
+            if (c is '\t' or '\r' or '\n')
+            {
+                continue;
+            }
+
+            if (first < 0)
+            {
+                first = c;
+                continue;
+            }
+
+            return first is '/' or '\\' && c is '/' or '\\';
+        }
+
+        return false;
     }
 }

@@ -16,6 +16,9 @@ public sealed class VariantHtmlSanitizerTests
     [InlineData("<a href=\"//evil.example/\">x</a>", "<a>x</a>")]
     [InlineData("<a href=\"/\\evil.example/\">x</a>", "<a>x</a>")]
     [InlineData("<img src=\"//evil.example/i.png\" alt=\"i\">", "<img alt=\"i\">")]
+    [InlineData("<a href=\"/&#9;/evil.example/\">x</a>", "<a>x</a>")] // browsers drop the tab: //evil.example/
+    [InlineData("<a href=\"/&#10;/evil.example/\">x</a>", "<a>x</a>")]
+    [InlineData("<img src=\"/&#13;/evil.example/i.png\" alt=\"i\">", "<img alt=\"i\">")]
     [InlineData("<p id=\"x\" onclick=\"a()\">x</p>", "<p>x</p>")]
     public void Sanitize_RemovesUnsafeMarkup(string input, string expected) =>
         Assert.Equal(expected, _sanitizer.Sanitize(input));
