@@ -134,7 +134,7 @@ public sealed class ConsentEndpoint
         if (input.IsForm && input.ReturnUrl is not null)
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = input.ReturnUrl;
+            context.Response.Headers.Location = ToLocation(input.ReturnUrl);
             return;
         }
 
@@ -215,6 +215,40 @@ public sealed class ConsentEndpoint
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <paramref name="localUrl"/> as a <c>Location</c> header value: characters outside ASCII percent-encoded as UTF-8
+    /// (a page such as <c>/über</c>), which a header cannot carry as they are.
+    /// </summary>
+    internal static string ToLocation(string localUrl)
+    {
+        if (System.Text.Ascii.IsValid(localUrl))
+        {
+            return localUrl;
+        }
+
+        var builder = new System.Text.StringBuilder(localUrl.Length + 16);
+        Span<byte> bytes = stackalloc byte[4];
+        for (var i = 0; i < localUrl.Length; i++)
+        {
+            var c = localUrl[i];
+            if (c < 0x80)
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var length = char.IsHighSurrogate(c) && i + 1 < localUrl.Length
+                ? System.Text.Encoding.UTF8.GetBytes(localUrl.AsSpan(i++, 2), bytes)
+                : System.Text.Encoding.UTF8.GetBytes(localUrl.AsSpan(i, 1), bytes);
+            foreach (var b in bytes[..length])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
     }
 
     internal static bool IsLocalUrl(string url) =>

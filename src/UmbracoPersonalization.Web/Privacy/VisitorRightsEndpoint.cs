@@ -212,7 +212,7 @@ internal sealed class VisitorRightsEndpoint
         if (returnUrl.Length > 0) // checked to be local before anything changed
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = returnUrl;
+            context.Response.Headers.Location = ConsentEndpoint.ToLocation(returnUrl);
             return;
         }
 

@@ -45,6 +45,17 @@ public sealed class ConsentEndpointTests(DefaultSiteFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Post_ReturnUrlOutsideAscii_RedirectsToItPercentEncoded()
+    {
+        using var client = fixture.Site.CreateCookieClient();
+        var response = await client.PostConsentAsync(Form(("purposes", "all"), ("returnUrl", "/über?q=crème")));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/%C3%BCber?q=cr%C3%A8me", response.Headers.Location!.OriginalString);
+        Assert.NotNull(client.GetCookie("up_vid"));
+    }
+
+    [Fact]
     public async Task Post_FromABot_RecordsTheChoice_ButIssuesNoVisitorCookie()
     {
         using var client = fixture.Site.CreateCookieClient();
