@@ -143,42 +143,55 @@ internal sealed class ManagementEndpoint
         return false;
     }
 
+    private const int MaxFilterLength = 256;
+    private static readonly string[] TextFilters = ["entityType", "entityKey", "action", "actor"];
+
     private static bool TryReadQuery(IQueryCollection q, out AuditQuery query, out (string Field, string Message) error)
     {
         query = new AuditQuery();
         error = default;
         DateTimeOffset? from = null, to = null;
         int skip = 0, take = 50;
-        if (q.TryGetValue("from", out var f) && !TryDate(f.ToString(), out from))
+        // An empty value is no filter (a form or link template leaves unused fields empty).
+        if (Given(q, "from") is { } f && !TryDate(f, out from))
         {
             error = ("from", "Use an ISO 8601 date and time.");
             return false;
         }
 
-        if (q.TryGetValue("to", out var t) && !TryDate(t.ToString(), out to))
+        if (Given(q, "to") is { } t && !TryDate(t, out to))
         {
             error = ("to", "Use an ISO 8601 date and time.");
             return false;
         }
 
-        if (q.TryGetValue("skip", out var s) && (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > 1_000_000))
+        if (Given(q, "skip") is { } s && (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > 1_000_000))
         {
             error = ("skip", "Use a whole number from 0 to 1000000.");
             return false;
         }
 
-        if (q.TryGetValue("take", out var k) && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > AuditQuery.MaxPageSize))
+        if (Given(q, "take") is { } k && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > AuditQuery.MaxPageSize))
         {
             error = ("take", $"Use a whole number from 1 to {AuditQuery.MaxPageSize}.");
             return false;
         }
 
+        foreach (var key in TextFilters)
+        {
+            if (Given(q, key) is { Length: > MaxFilterLength })
+            {
+                error = (key, $"At most {MaxFilterLength} characters.");
+                return false;
+            }
+        }
+
         query = new AuditQuery
         {
-            EntityType = Value(q, "entityType"),
-            EntityKey = Value(q, "entityKey"),
-            Action = Value(q, "action"),
-            Actor = Value(q, "actor"),
+            EntityType = Given(q, "entityType"),
+            EntityKey = Given(q, "entityKey"),
+            Action = Given(q, "action"),
+            Actor = Given(q, "actor"),
             From = from,
             To = to,
             Skip = skip,
@@ -187,7 +200,7 @@ internal sealed class ManagementEndpoint
         return true;
     }
 
-    private static string? Value(IQueryCollection q, string key) => q.TryGetValue(key, out var v) && v.ToString() is { Length: > 0 and <= 256 } s ? s : null;
+    private static string? Given(IQueryCollection q, string key) => q.TryGetValue(key, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
 
     private static bool TryDate(string value, out DateTimeOffset? date)
     {

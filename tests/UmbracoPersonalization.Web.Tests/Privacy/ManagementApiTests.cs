@@ -132,5 +132,10 @@ public sealed class ManagementApiTests
         Assert.Contains("visits", latest.GetProperty("before").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Request(HttpMethod.Get, "/audit?take=5000", "ed", "admin"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Request(HttpMethod.Get, "/audit?from=yesterday", "ed", "admin"))).StatusCode);
+        var tooLong = await client.SendAsync(Request(HttpMethod.Get, "/audit?actor=" + new string('a', 300), "ed", "admin"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode); // not silently unfiltered
+        Assert.True((await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("actor", out _));
+        var emptyFields = await (await client.SendAsync(Request(HttpMethod.Get, "/audit?entityType=segment&entityKey=fans&from=&to=&skip=&take=1", "ed", "admin"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, emptyFields.GetProperty("total").GetInt32()); // empty fields are no filter, not bad input
     }
 }
