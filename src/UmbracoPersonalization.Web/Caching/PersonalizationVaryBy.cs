@@ -60,7 +60,7 @@ public sealed class PersonalizationVaryBy
         var selection = _selector is VisitorSegmentSelector selector && _visitors.VisitorContext is { } context
             ? selector.Select(context)
             : _selector.Select(httpContext);
-        return Compute(httpContext, selection);
+        return Compute(selection);
     }
 
     private (string Key, bool Storable) Get(HttpContext httpContext)
@@ -71,12 +71,12 @@ public sealed class PersonalizationVaryBy
             return known;
         }
 
-        var computed = Compute(httpContext, _selector.Select(httpContext));
+        var computed = Compute(_selector.Select(httpContext));
         httpContext.Items[CacheKey] = computed;
         return computed;
     }
 
-    private (string Key, bool Storable) Compute(HttpContext httpContext, SegmentSelection selection)
+    private (string Key, bool Storable) Compute(SegmentSelection selection)
     {
         var builder = new StringBuilder("s=").Append(selection.Alias);
         if (selection.Memberships.Count > 1)
