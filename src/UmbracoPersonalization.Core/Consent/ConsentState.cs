@@ -14,7 +14,11 @@ public sealed record ConsentState(
     /// <summary>No choice made yet: only necessary purposes.</summary>
     public static ConsentState Undecided { get; } = new(ConsentPurposes.Necessary);
 
-    /// <summary>The per-purpose decisions behind this state, when known (empty for an undecided visitor).</summary>
+    /// <summary>
+    /// The per-purpose decisions behind this state as the visitor made them, when known (empty for an undecided visitor).
+    /// They are the record of the choice: what applies to this request is <see cref="Granted"/> (with
+    /// <c>Sec-GPC: 1</c>, marketing is not granted even where a decision here granted it).
+    /// </summary>
     public IReadOnlyList<ConsentDecision> Decisions { get; init; } = [];
 
     /// <summary>Whether the visitor has made a choice under the current policy (a banner need not ask).</summary>
