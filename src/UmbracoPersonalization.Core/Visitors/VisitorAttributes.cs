@@ -148,7 +148,7 @@ public sealed class VisitorAttributes : IAttributeSource
             case VisitorAttribute.PageViews:
                 return AttributeValue.From(profile.PageViews);
             case VisitorAttribute.VisitPageViews:
-                return AttributeValue.From(profile.VisitPageViews);
+                return AttributeValue.From(SameVisit ? profile.VisitPageViews : 0); // a new visit has none yet
             case VisitorAttribute.DaysSinceFirstSeen:
                 return AttributeValue.From(WholeDays(profile.Visits, now - profile.FirstSeen));
             case VisitorAttribute.DaysSinceLastSeen:
@@ -162,9 +162,9 @@ public sealed class VisitorAttributes : IAttributeSource
             case VisitorAttribute.Country:
                 return AttributeValue.From(Preference(profile, VisitorAttributeNames.Country) ?? request.Country ?? profile.Country);
             case VisitorAttribute.Referrer:
-                return AttributeValue.From(request.Referrer ?? profile.LastReferrer);
+                return AttributeValue.From(VisitReferrer);
             case VisitorAttribute.ReferrerHost:
-                return AttributeValue.From(HostOf(request.Referrer ?? profile.LastReferrer));
+                return AttributeValue.From(HostOf(VisitReferrer));
             case VisitorAttribute.FirstReferrer:
                 return AttributeValue.From(profile.FirstReferrer);
             case VisitorAttribute.Utm:
@@ -188,8 +188,7 @@ public sealed class VisitorAttributes : IAttributeSource
             case VisitorAttribute.Segments:
                 return SortedStringArray(profile.Segments);
             case VisitorAttribute.VisitSegments:
-                var sameVisit = profile.Visits > 0 && now - profile.LastSeen < _options.SessionTimeout;
-                return sameVisit ? SortedStringArray(profile.VisitSegments) : EmptyArray;
+                return SameVisit ? SortedStringArray(profile.VisitSegments) : EmptyArray;
             case VisitorAttribute.VisitedPages:
                 return StringArray(profile.RecentPages);
             case VisitorAttribute.Events:
@@ -222,6 +221,12 @@ public sealed class VisitorAttributes : IAttributeSource
     }
 
     private bool IsIdentified => _context.IsIdentified && !string.IsNullOrEmpty(_context.Profile.VisitorId);
+
+    /// <summary>Whether this request continues the profile's last visit (else it starts a new one, whose counts are zero).</summary>
+    private bool SameVisit => _context.Profile.Visits > 0 && _context.Request.Timestamp - _context.Profile.LastSeen < _options.SessionTimeout;
+
+    /// <summary>This request's referrer, else the current visit's (a new visit has only its own).</summary>
+    private string? VisitReferrer => _context.Request.Referrer ?? (SameVisit ? _context.Profile.LastReferrer : null);
 
     private static string? Preference(VisitorProfile profile, string key) =>
         profile.Preferences.TryGetValue(key, out var value) ? value : null;

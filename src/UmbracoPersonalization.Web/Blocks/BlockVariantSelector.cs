@@ -247,6 +247,14 @@ public sealed class BlockVariantSelector
                 Timestamp = context.Request.Timestamp,
                 Name = "block:" + choice.Group,
                 Url = context.Request.Path,
+
+                // The request's own facts, as the page view carries them: an exposure queued before the page view (it is
+                // rendered first) may be the event that starts the visit, and must not start it without its referrer.
+                Referrer = context.Request.Referrer,
+                Utm = context.Request.Utm.IsEmpty ? null : context.Request.Utm,
+                Device = context.Request.Device,
+                Language = context.Request.Language,
+                Country = context.Request.Country,
                 Properties = new Dictionary<string, string>
                 {
                     ["block"] = choice.Block!.ContentKey.ToString("D"),

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Umbraco.Cms.Core.DeliveryApi;
 using UmbracoPersonalization.Web.Configuration;
+using UmbracoPersonalization.Web.Logging;
 using UmbracoPersonalization.Web.Segments;
 
 namespace UmbracoPersonalization.Web.Headless;
@@ -71,6 +74,15 @@ public sealed class PersonalizationRequestSegmentService : IRequestSegmentServic
             return null;
         }
 
-        return _selector.Select(context).Alias;
+        try
+        {
+            return _selector.Select(context).Alias;
+        }
+        catch (Exception ex)
+        {
+            // Like the page path: a failing selection is the default segment, never a failed Delivery API response.
+            Log.SegmentApplyFailed(context.RequestServices.GetRequiredService<ILogger<PersonalizationRequestSegmentService>>(), ex);
+            return null;
+        }
     }
 }

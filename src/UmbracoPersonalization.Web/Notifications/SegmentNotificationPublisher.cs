@@ -1,11 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Notifications;
 using UmbracoPersonalization.Core.Events;
 using UmbracoPersonalization.Core.Segments;
 using UmbracoPersonalization.Core.Visitors;
 using UmbracoPersonalization.Persistence.Ingestion;
+using UmbracoPersonalization.Web.Logging;
 
 namespace UmbracoPersonalization.Web.Notifications;
 
@@ -60,7 +62,15 @@ internal sealed class SegmentNotificationPublisher(ProfileUpdater updater, IServ
         {
             foreach (var notification in notifications)
             {
-                await PublishAsync(events, notification, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await PublishAsync(events, notification, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // One failing handler costs its own notification, not the other visitors' in the batch.
+                    Log.NotificationFailed(services.GetRequiredService<ILogger<SegmentNotificationPublisher>>(), ex, notification.GetType().Name);
+                }
             }
         }
     }

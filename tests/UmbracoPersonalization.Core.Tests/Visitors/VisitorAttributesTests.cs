@@ -65,8 +65,6 @@ public class VisitorAttributesTests
     [InlineData("device", "mobile")]
     [InlineData("language", "nl-NL")]
     [InlineData("country", "NL")]
-    [InlineData("referrer", "https://news.example/")]
-    [InlineData("referrerHost", "news.example")]
     [InlineData("firstReferrer", "https://www.google.com/search?q=bikes")]
     [InlineData("utm.campaign", "summer")]
     [InlineData("utm.source", "ads")]
@@ -90,7 +88,7 @@ public class VisitorAttributesTests
     [Theory]
     [InlineData("visits", 3)]
     [InlineData("pageViews", 12)]
-    [InlineData("visitPageViews", 4)]
+    [InlineData("visitPageViews", 0)] // last seen 2.2 days ago: this request starts a new visit
     [InlineData("daysSinceFirstSeen", 10)]
     [InlineData("daysSinceLastSeen", 2)]
     [InlineData("interests.bikes", 2)]
@@ -121,6 +119,22 @@ public class VisitorAttributesTests
         var attributes = VisitorAttributes.Create(Context(), Options);
         Assert.False(attributes.TryGetValue(AttributePath.Parse("interests.cars"), out var value));
         Assert.Equal(AttributeKind.Missing, value.Kind);
+    }
+
+    [Fact]
+    public void VisitAttributes_AreTheCurrentVisits_AndEmptyWhenThisRequestStartsANewOne()
+    {
+        var sameVisit = Profile();
+        sameVisit.LastSeen = Now.AddMinutes(-5);
+        var continuing = VisitorAttributes.Create(Context(sameVisit), Options);
+        var starting = VisitorAttributes.Create(Context(), Options); // last seen 2.2 days ago
+
+        Assert.Equal(4, Get(continuing, "visitPageViews").NumberValue);
+        Assert.Equal("https://news.example/", Get(continuing, "referrer").StringValue);
+        Assert.Equal("news.example", Get(continuing, "referrerHost").StringValue);
+        Assert.Equal(0, Get(starting, "visitPageViews").NumberValue);
+        Assert.True(Get(starting, "referrer").IsNullOrMissing, "a new visit without a Referer has no referrer");
+        Assert.True(Get(starting, "referrerHost").IsNullOrMissing);
     }
 
     [Fact]

@@ -61,6 +61,21 @@ public sealed class PublishedTreeRenderingTests : IClassFixture<DefaultSiteFixtu
     }
 
     [Fact]
+    public async Task Exposures_CarryTheRequestsReferrerAndCampaign_LikeThePageView()
+    {
+        // An exposure is queued while the page renders, before the page view: it may be the event that starts the visit.
+        using var client = _site.CreateCookieClient();
+        await client.PostConsentAsync(Form(("purposes", "all")));
+        var before = _site.GetRequiredService<RecordingEventQueue>().Events.Count;
+
+        await (await client.GetAsync("/tree?utm_source=news", r => r.Headers.Referrer = new Uri("https://www.example.org/search?q=bikes"))).ReadHtmlAsync();
+
+        var exposures = _site.GetRequiredService<RecordingEventQueue>().Events.Skip(before).Where(e => e.Type == Core.Events.VisitorEventType.Exposure).ToList();
+        Assert.NotEmpty(exposures);
+        Assert.All(exposures, e => Assert.Equal(("https://www.example.org/search?q=bikes", "news"), (e.Referrer, e.Utm?.Source)));
+    }
+
+    [Fact]
     public async Task Visitor_WithoutConsent_NoExposureRecorded()
     {
         var before = _site.GetRequiredService<RecordingEventQueue>().Events.Count(e => e.Type == Core.Events.VisitorEventType.Exposure);
