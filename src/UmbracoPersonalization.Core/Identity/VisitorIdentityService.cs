@@ -106,13 +106,17 @@ public sealed class VisitorIdentityService
         }
 
         var expected = member.Version;
-        if (_merger.Merge(member, anonymous) && !await _profiles.SaveAsync(member, expected, cancellationToken).ConfigureAwait(false))
+        var merged = _merger.Merge(member, anonymous);
+        if (merged && !await _profiles.SaveAsync(member, expected, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
         await _identity.RekeyAsync(anonymous.VisitorId, member.VisitorId, cancellationToken).ConfigureAwait(false);
         await _profiles.DeleteAsync(anonymous.VisitorId, cancellationToken).ConfigureAwait(false);
-        return new SignInResult(member.VisitorId, SignInOutcome.Merged);
+
+        // Already merged (a second request of the same sign-in got here too): this one only completes the steps, and
+        // reports no merge, so the merge is announced once.
+        return new SignInResult(member.VisitorId, merged ? SignInOutcome.Merged : SignInOutcome.Switched);
     }
 }

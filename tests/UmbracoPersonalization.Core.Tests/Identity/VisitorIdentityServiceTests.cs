@@ -78,7 +78,7 @@ public class VisitorIdentityServiceTests
         _stores.Profiles["device-b"] = new VisitorProfile { VisitorId = "device-b", Version = 1, Visits = 3 };
         var again = await _service.SignInAsync("device-b", "m-1", "f");
 
-        Assert.Equal(SignInOutcome.Merged, again.Outcome);
+        Assert.Equal(SignInOutcome.Switched, again.Outcome); // nothing new merged: the merge is reported (and announced) once
         Assert.Equal(visits, _stores.Profiles["device-a"].Visits);
         Assert.DoesNotContain("device-b", _stores.Profiles.Keys);
     }
