@@ -9,6 +9,8 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// </summary>
 public sealed class ProfileBuilder
 {
+    private static readonly IReadOnlyDictionary<string, string> EmptyProperties = new Dictionary<string, string>(0);
+
     private readonly ProfileOptions _options;
 
     /// <summary>Creates a builder over bound options.</summary>
@@ -102,8 +104,9 @@ public sealed class ProfileBuilder
             case VisitorEventType.Goal when !string.IsNullOrEmpty(visitorEvent.Name):
                 RecordGoal(profile, visitorEvent.Name, at);
                 break;
-            case VisitorEventType.Custom when IsPreferenceEvent(visitorEvent) && visitorEvent.Properties is { } properties:
-                foreach (var (key, value) in properties)
+            case VisitorEventType.Custom when IsPreferenceEvent(visitorEvent):
+                // A preference event is never counted as a custom event, not even one that carries no properties.
+                foreach (var (key, value) in visitorEvent.Properties ?? EmptyProperties)
                 {
                     SetPreference(profile, key, value);
                 }

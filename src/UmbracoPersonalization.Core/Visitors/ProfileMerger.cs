@@ -78,9 +78,10 @@ public sealed class ProfileMerger
         target.FirstSeen = firstSeen;
         target.LastSeen = lastSeen;
 
-        target.SuppressedInterests.UnionWith(source.SuppressedInterests);
-        target.Topics.UnionWith(source.Topics);
+        // Within the limits a visitor has on one device: merges on sign-in must not grow them without bound.
+        AddUpTo(target.SuppressedInterests, source.SuppressedInterests, VisitorProfile.MaxSuppressedInterests);
         target.Topics.ExceptWith(target.SuppressedInterests);
+        AddUpTo(target.Topics, source.Topics.Except(target.SuppressedInterests, StringComparer.OrdinalIgnoreCase), VisitorProfile.MaxTopics);
         MergeInterests(target.CategoryInterests, source.CategoryInterests, target.SuppressedInterests, lastSeen);
         MergeInterests(target.TagInterests, source.TagInterests, target.SuppressedInterests, lastSeen);
         MergeGoals(target, source);
@@ -165,6 +166,20 @@ public sealed class ProfileMerger
                     existing.FirstReachedAt < goal.FirstReachedAt ? existing.FirstReachedAt : goal.FirstReachedAt,
                     existing.LastReachedAt > goal.LastReachedAt ? existing.LastReachedAt : goal.LastReachedAt)
                 : goal;
+        }
+    }
+
+    /// <summary>Adds <paramref name="values"/> (in ordinal order, so the result does not depend on set order) while <paramref name="set"/> holds fewer than <paramref name="limit"/>.</summary>
+    private static void AddUpTo(HashSet<string> set, IEnumerable<string> values, int limit)
+    {
+        foreach (var value in values.Order(StringComparer.Ordinal))
+        {
+            if (set.Count >= limit)
+            {
+                return;
+            }
+
+            set.Add(value);
         }
     }
 }

@@ -6,6 +6,12 @@ namespace UmbracoPersonalization.Core.Visitors;
 /// </summary>
 public sealed class VisitorProfile
 {
+    /// <summary>The most topics a visitor can pick (<see cref="Topics"/>).</summary>
+    public const int MaxTopics = 32;
+
+    /// <summary>The most interests a visitor can remove (<see cref="SuppressedInterests"/>).</summary>
+    public const int MaxSuppressedInterests = 100;
+
     /// <summary>The pseudonymous visitor id (from the signed visitor cookie).</summary>
     public required string VisitorId { get; init; }
 
@@ -80,6 +86,7 @@ public sealed class VisitorProfile
 
     /// <summary>Segments the visitor was in at any event of the current visit (cleared when a new visit starts).</summary>
     public HashSet<string> VisitSegments { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Topics the visitor picked in the preference centre (zero-party data); they outrank inferred interests.</summary>
     public HashSet<string> Topics { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 

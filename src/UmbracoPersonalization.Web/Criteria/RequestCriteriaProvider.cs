@@ -59,12 +59,14 @@ internal sealed class RequestCriteriaProvider(IOptionsMonitor<PersonalizationSet
     internal static string BrowserOf(string userAgent)
     {
         var ua = userAgent.AsSpan(0, Math.Min(userAgent.Length, 1024));
-        if (ua.Contains("Edg/", StringComparison.Ordinal) || ua.Contains("Edge/", StringComparison.Ordinal))
+        // Edge and Opera on Android and iOS name themselves EdgA/, EdgiOS/ and OPT/.
+        if (ua.Contains("Edg/", StringComparison.Ordinal) || ua.Contains("Edge/", StringComparison.Ordinal)
+            || ua.Contains("EdgA/", StringComparison.Ordinal) || ua.Contains("EdgiOS/", StringComparison.Ordinal))
         {
             return "edge";
         }
 
-        if (ua.Contains("OPR/", StringComparison.Ordinal) || ua.Contains("Opera", StringComparison.Ordinal))
+        if (ua.Contains("OPR/", StringComparison.Ordinal) || ua.Contains("Opera", StringComparison.Ordinal) || ua.Contains("OPT/", StringComparison.Ordinal))
         {
             return "opera";
         }

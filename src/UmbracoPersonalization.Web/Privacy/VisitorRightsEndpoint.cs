@@ -27,8 +27,6 @@ internal sealed class VisitorRightsEndpoint
     public const string Path = "/umbraco/personalization/api/me";
 
     private const int MaxValueLength = 64;
-    private const int MaxTopics = 32;
-    private const int MaxSuppressed = 100;
     private static readonly FormOptions FormLimits = new() { ValueCountLimit = 8, ValueLengthLimit = 2048, KeyLengthLimit = 32, BufferBodyLengthLimit = 4096, MultipartBodyLengthLimit = 4096 };
 
     private readonly IOptionsMonitor<PersonalizationSettings> _settings;
@@ -180,7 +178,7 @@ internal sealed class VisitorRightsEndpoint
             "add-topic" => p =>
             {
                 p.SuppressedInterests.Remove(value);
-                if (p.Topics.Count < MaxTopics)
+                if (p.Topics.Count < VisitorProfile.MaxTopics)
                 {
                     p.Topics.Add(value);
                 }
@@ -191,7 +189,7 @@ internal sealed class VisitorRightsEndpoint
                 p.CategoryInterests.Remove(value);
                 p.TagInterests.Remove(value);
                 p.Topics.Remove(value);
-                if (p.SuppressedInterests.Count < MaxSuppressed)
+                if (p.SuppressedInterests.Count < VisitorProfile.MaxSuppressedInterests)
                 {
                     p.SuppressedInterests.Add(value);
                 }

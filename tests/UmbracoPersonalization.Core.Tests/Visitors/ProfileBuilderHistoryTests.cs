@@ -38,6 +38,8 @@ public class ProfileBuilderHistoryTests
         _builder.Apply(profile, ProfileBuilderTests.Event(T0.AddMinutes(2), VisitorEventType.Custom, name: "preference",
             properties: new Dictionary<string, string> { ["persona"] = "developer" }));
 
+        _builder.Apply(profile, ProfileBuilderTests.Event(T0.AddMinutes(3), VisitorEventType.Custom, name: "preference")); // no properties
+
         Assert.Equal(2, profile.CustomEvents["video-played"]);
         Assert.False(profile.CustomEvents.ContainsKey("preference"));
     }

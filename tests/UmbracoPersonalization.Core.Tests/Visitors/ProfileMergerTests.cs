@@ -100,6 +100,24 @@ public class ProfileMergerTests
     }
 
     [Fact]
+    public void Merge_PickedTopicsAndRemovedInterests_StayWithinTheirLimits()
+    {
+        var member = new VisitorProfile { VisitorId = "member", Visits = 1 };
+        var device = new VisitorProfile { VisitorId = "device", Visits = 1 };
+        member.Topics.UnionWith(Enumerable.Range(0, 30).Select(i => $"m{i:D2}"));
+        device.Topics.UnionWith(Enumerable.Range(0, 30).Select(i => $"d{i:D2}"));
+        member.SuppressedInterests.UnionWith(Enumerable.Range(0, 90).Select(i => $"ms{i:D2}"));
+        device.SuppressedInterests.UnionWith(Enumerable.Range(0, 90).Select(i => $"ds{i:D2}"));
+
+        Assert.True(new ProfileMerger(new ProfileOptions()).Merge(member, device));
+
+        Assert.Equal(VisitorProfile.MaxTopics, member.Topics.Count);
+        Assert.Equal(VisitorProfile.MaxSuppressedInterests, member.SuppressedInterests.Count);
+        Assert.Contains("d00", member.Topics); // the device's picks join in a stable (ordinal) order until the limit
+        Assert.DoesNotContain("d02", member.Topics);
+    }
+
+    [Fact]
     public void Merge_Twice_IsANoOp()
     {
         var member = Member();

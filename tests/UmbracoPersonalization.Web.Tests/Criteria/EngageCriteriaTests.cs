@@ -40,6 +40,18 @@ public sealed class EngageCriteriaTests
         Assert.True(new CriteriaHarness().Matches("""{"browser": "chrome"}"""));
     }
 
+    [Theory]
+    [InlineData("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36 EdgA/140.0", "edge")]
+    [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 EdgiOS/140.0 Mobile/15E148 Safari/605.1.15", "edge")]
+    [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/605.1.15 OPT/5.0", "opera")]
+    public void Browser_MobileEdgeAndOpera_AreNamedForWhatTheyAre(string userAgent, string family)
+    {
+        var harness = new CriteriaHarness();
+        harness.Http.Request.Headers.UserAgent = userAgent;
+
+        Assert.True(harness.Matches($$"""{"browser": "{{family}}"}"""));
+    }
+
     [Fact]
     public void DeviceType_Request_MatchesDevice()
     {
