@@ -50,8 +50,16 @@ internal sealed class ContentCatalogueNotificationHandler(
         {
             foreach (var key in keys)
             {
-                queue.TryWrite(CatalogueChange.Remove(key));
+                Write(CatalogueChange.Remove(key));
             }
+        }
+    }
+
+    private void Write(CatalogueChange change)
+    {
+        if (!queue.TryWrite(change))
+        {
+            Log.CatalogueChangeDropped(logger, queue.Dropped); // the catalogue misses it until a rebuild
         }
     }
 
@@ -61,7 +69,7 @@ internal sealed class ContentCatalogueNotificationHandler(
     {
         try
         {
-            queue.TryWrite(factory.Create(content) is { } item ? CatalogueChange.Upsert(item) : CatalogueChange.Remove(content.Key));
+            Write(factory.Create(content) is { } item ? CatalogueChange.Upsert(item) : CatalogueChange.Remove(content.Key));
         }
         catch (Exception ex)
         {

@@ -14,9 +14,11 @@ internal sealed class ContentCatalogueQueue
 
     public ContentCatalogueQueue(IOptions<PersonalizationSettings> settings)
     {
+        // Wait mode, written with TryWrite only: a full queue answers false (counted and logged), where DropWrite would
+        // drop the change and still answer true, so no drop was ever seen.
         _channel = Channel.CreateBounded<CatalogueChange>(new BoundedChannelOptions(settings.Value.Catalogue.QueueCapacity)
         {
-            FullMode = BoundedChannelFullMode.DropWrite,
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
     }

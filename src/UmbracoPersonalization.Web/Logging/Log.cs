@@ -57,4 +57,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5044, Level = LogLevel.Warning, Message = "Reading the consent for the banner failed; no banner is rendered")]
     public static partial void ConsentBannerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5045, Level = LogLevel.Warning, Message = "The content catalogue's queue is full: a change was dropped ({Dropped} so far); rebuild the catalogue once the site is quieter")]
+    public static partial void CatalogueChangeDropped(ILogger logger, long dropped);
 }
