@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -223,12 +225,12 @@ public sealed class ConsentEndpoint
     /// </summary>
     internal static string ToLocation(string localUrl)
     {
-        if (System.Text.Ascii.IsValid(localUrl))
+        if (Ascii.IsValid(localUrl))
         {
             return localUrl;
         }
 
-        var builder = new System.Text.StringBuilder(localUrl.Length + 16);
+        var builder = new StringBuilder(localUrl.Length + 16);
         Span<byte> bytes = stackalloc byte[4];
         for (var i = 0; i < localUrl.Length; i++)
         {
@@ -240,11 +242,11 @@ public sealed class ConsentEndpoint
             }
 
             var length = char.IsHighSurrogate(c) && i + 1 < localUrl.Length
-                ? System.Text.Encoding.UTF8.GetBytes(localUrl.AsSpan(i++, 2), bytes)
-                : System.Text.Encoding.UTF8.GetBytes(localUrl.AsSpan(i, 1), bytes);
+                ? Encoding.UTF8.GetBytes(localUrl.AsSpan(i++, 2), bytes)
+                : Encoding.UTF8.GetBytes(localUrl.AsSpan(i, 1), bytes);
             foreach (var b in bytes[..length])
             {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
         }
 

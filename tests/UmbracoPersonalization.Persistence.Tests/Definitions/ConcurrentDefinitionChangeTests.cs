@@ -50,10 +50,13 @@ public sealed class ConcurrentDefinitionChangeTests
         Assert.True((await definitions.SaveExperienceAsync(plain, "ann")).Succeeded);
 
         Assert.True((await definitions.SaveExperienceAsync(plain with { Placement = "Home-Hero", Name = "Renamed" }, "bob")).Succeeded);
-        Assert.True((await definitions.DeleteSegmentAsync("VIP", "bob")).Status == DefinitionChangeStatus.NotFound);
+        Assert.True((await definitions.SaveSegmentAsync(new SegmentDefinition("vip", "VIP", """{"visits": 5}"""), "ann")).Succeeded);
+        Assert.True((await definitions.DeleteSegmentAsync("VIP", "bob")).Succeeded); // deletes the stored "vip"
 
         var stored = await services.GetRequiredService<IDefinitionStore>().LoadAsync();
-        Assert.Equal(("home-hero", "Renamed"), Assert.Single(stored.Experiences) is var e ? (e.Placement, e.Name) : default);
+        Assert.Empty(stored.Segments);
+        var experience = Assert.Single(stored.Experiences);
+        Assert.Equal(("home-hero", "Renamed"), (experience.Placement, experience.Name));
         Assert.True((await definitions.DeleteExperienceAsync("HOME-HERO", "cy")).Succeeded);
         Assert.Empty((await services.GetRequiredService<IDefinitionStore>().LoadAsync()).Experiences);
     }
